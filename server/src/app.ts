@@ -1,0 +1,181 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AGENT_NAMESPACE, type HealthStatus, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
+import { Server } from 'socket.io';
+import type { Config } from './config/config.js';
+import { createAuthService } from './domain/agents/auth-service.js';
+import type { Clock } from './domain/clock.js';
+import { createConversationService } from './domain/conversations/conversation-service.js';
+import { createVisitorService } from './domain/customers/visitor-service.js';
+import type { Store } from './domain/store.js';
+import { Inflight } from './lib/inflight.js';
+import type { Logger } from './lib/logger.js';
+import { registerAuthRoutes } from './transport/http/auth-routes.js';
+import { registerMetricsRoute } from './transport/http/metrics-route.js';
+import { createRouter, sendJson } from './transport/http/router.js';
+import { setSecurityHeaders } from './transport/http/security-headers.js';
+import { createStaticFiles } from './transport/http/static-files.js';
+import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
+import { agentRoom, createBroadcaster } from './transport/socket/broadcaster.js';
+import { answerUnknownEvents } from './transport/socket/define-handler.js';
+import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
+import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Extra HTTP pages (the demo product page), tried before static files. */
+  pages?: Record<string, () => string>;
+}
+
+export type AppConfig = Pick<
+  Config,
+  | 'port'
+  | 'host'
+  | 'publicUrl'
+  | 'sessionTtlMs'
+  | 'maxFrameBytes'
+  | 'shutdownTimeoutMs'
+  | 'widgetDistDir'
+  | 'consoleDistDir'
+  | 'metricsToken'
+>;
+
+export interface App {
+  http: HttpServer;
+  io: Server;
+  /** Starts listening; resolves with the base URL actually bound (port 0 picks a free port). */
+  listen(): Promise<string>;
+  /**
+   * Graceful stop: refuse new work, wait for in-flight writes to finish (so every acked message is
+   * durable and every started write gets its ack), then close sockets and the HTTP server.
+   * The store is the caller's to close.
+   */
+  shutdown(): Promise<void>;
+}
+
+export const VERSION = '0.1.0';
+
+/** Builds the HTTP server, socket.io namespaces and services from the given dependencies. */
+export function createApp(deps: AppDeps, config: AppConfig): App {
+  const { store, clock, logger } = deps;
+  const startedAt = clock.now();
+  const inflight = new Inflight();
+  const context = { inflight, logger };
+
+  const auth = createAuthService({
+    agents: store.agents,
+    sessions: store.sessions,
+    clock,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const visitors = createVisitorService({ sites: store.sites, customers: store.customers, clock });
+  const conversations = createConversationService({
+    conversations: store.conversations,
+    messages: store.messages,
+    customers: store.customers,
+    clock,
+  });
+
+  const router = createRouter();
+  const staticFiles = createStaticFiles(config);
+  const http = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    setSecurityHeaders(res, path);
+    handleHttp(req, res, path).catch((error: unknown) => {
+      logger.error('http handler failed', { path, error });
+      sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Something went wrong on the server' } });
+    });
+  });
+
+  async function handleHttp(
+    req: Parameters<typeof router.dispatch>[0],
+    res: Parameters<typeof router.dispatch>[1],
+    path: string,
+  ) {
+    if (path === '/healthz') {
+      const health: HealthStatus = {
+        status: inflight.draining ? 'draining' : 'ok',
+        version: VERSION,
+        protocolVersion: PROTOCOL_VERSION,
+        storage: store.mode,
+        uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
+      };
+      return sendJson(res, inflight.draining ? 503 : 200, health);
+    }
+    if (await router.dispatch(req, res)) return;
+    const page = deps.pages?.[path];
+    if (page && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      return res.end(page());
+    }
+    if (path === '/') {
+      res.writeHead(302, { location: deps.pages?.['/demo/'] ? '/demo/' : '/console/' });
+      return res.end();
+    }
+    staticFiles(req, res, () => sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found' } }));
+  }
+
+  const io = new Server(http, {
+    maxHttpBufferSize: config.maxFrameBytes,
+    // Missed events are replayed after short outages; clients still resync from storage by sequence,
+    // which also covers restarts and recoveries that fail.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    serveClient: false,
+  });
+  const visitorNamespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
+  const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
+  const broadcaster = createBroadcaster(visitorNamespace, agentNamespace);
+  visitorNamespace.on('connection', (socket) => answerUnknownEvents(socket));
+  agentNamespace.on('connection', (socket) => answerUnknownEvents(socket));
+  registerVisitorNamespace(visitorNamespace, { visitors, conversations, broadcaster, context });
+  registerAgentNamespace(agentNamespace, { auth, conversations, broadcaster, context, publicUrl: config.publicUrl });
+  registerAuthRoutes(router, {
+    auth,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    disconnectAgent: (agentId) => agentNamespace.in(agentRoom(agentId)).disconnectSockets(true),
+  });
+
+  if (config.metricsToken) {
+    registerMetricsRoute(router, {
+      token: config.metricsToken,
+      connections: () => ({ visitors: visitorNamespace.sockets.size, agents: agentNamespace.sockets.size }),
+    });
+  }
+
+  return {
+    http,
+    io,
+    listen() {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const { port } = http.address() as AddressInfo;
+          resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
+        });
+      });
+    },
+    async shutdown() {
+      const { timedOut } = await inflight.drain(config.shutdownTimeoutMs);
+      if (timedOut) logger.warn('shutdown timed out waiting for in-flight work', { pending: inflight.size });
+      await closeConnectionsGracefully(io, 2_000);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Closes every client's transport after its pending packets (the acks just sent) are written.
+ * `io.close()` alone discards unsent packets, which would lose acks of stored messages. Closing
+ * the transport rather than disconnecting the socket makes clients reconnect by themselves
+ * (to this server once restarted, or to another one).
+ */
+async function closeConnectionsGracefully(io: Server, timeoutMs: number): Promise<void> {
+  const engine = io.engine as unknown as { clientsCount: number; clients: Record<string, { close(): void }> };
+  for (const client of Object.values(engine.clients)) client.close();
+  const deadline = Date.now() + timeoutMs;
+  while (engine.clientsCount > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,33 @@
+import type { Agent } from '@aftercare/shared';
+
+/** An agent as stored, with the password hash that never leaves the server. */
+export interface AgentRecord extends Agent {
+  passwordHash: string;
+}
+
+/** Storage port for console users. Emails are stored lower-cased and are unique across tenants. */
+export interface AgentRepository {
+  /** Throws `CONFLICT` if the email is taken. */
+  create(agent: AgentRecord): Promise<AgentRecord>;
+  getById(id: string): Promise<AgentRecord | null>;
+  getByEmail(email: string): Promise<AgentRecord | null>;
+  listByTenant(tenantId: string): Promise<AgentRecord[]>;
+}
+
+/** A signed-in console session. The token itself is never stored, only its SHA-256. */
+export interface AgentSession {
+  tokenHash: string;
+  agentId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Storage port for agent sessions. */
+export interface SessionRepository {
+  create(session: AgentSession): Promise<void>;
+  /** The session, or null when unknown or expired at `now`. */
+  get(tokenHash: string, now: number): Promise<AgentSession | null>;
+  delete(tokenHash: string): Promise<void>;
+  /** Signs an agent out everywhere. */
+  deleteAllForAgent(agentId: string): Promise<void>;
+}

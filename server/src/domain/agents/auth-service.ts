@@ -1,0 +1,80 @@
+import type { Agent, SessionInfo } from '@aftercare/shared';
+import { hashToken, newToken } from '../../lib/tokens.js';
+import type { Clock } from '../clock.js';
+import { AftercareError } from '../errors.js';
+import type { AgentRecord, AgentRepository, SessionRepository } from './agent-repository.js';
+import { LoginThrottle } from './login-throttle.js';
+import { verifyPassword } from './passwords.js';
+
+export interface AuthServiceDeps {
+  agents: AgentRepository;
+  sessions: SessionRepository;
+  clock: Clock;
+  sessionTtlMs: number;
+}
+
+/** The public view of an agent: everything but the password hash. */
+export function toAgent(record: AgentRecord): Agent {
+  const { passwordHash: _hidden, ...agent } = record;
+  return agent;
+}
+
+/**
+ * Console sign-in: password check with throttling per email and per IP address, opaque session
+ * tokens (only their hash is stored), sign-out of one session or everywhere.
+ */
+export function createAuthService({ agents, sessions, clock, sessionTtlMs }: AuthServiceDeps) {
+  const perEmail = new LoginThrottle(clock, 5);
+  // An IP may be a shop's whole office behind one NAT: allow more before refusing.
+  const perAddress = new LoginThrottle(clock, 30);
+
+  function throttle(email: string, address: string): void {
+    const wait = Math.max(perEmail.retryAfter(email), perAddress.retryAfter(address));
+    if (wait > 0) {
+      throw new AftercareError('RATE_LIMITED', 'Too many failed sign-in attempts', { retryAfterMs: wait });
+    }
+  }
+
+  return {
+    /** Checks the credentials and opens a session. The token goes into an httpOnly cookie. */
+    async login(email: string, password: string, address: string): Promise<SessionInfo & { token: string }> {
+      throttle(email, address);
+      const record = await agents.getByEmail(email);
+      // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
+      const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
+      if (!record || !valid) {
+        perEmail.recordFailure(email);
+        perAddress.recordFailure(address);
+        throw new AftercareError('INVALID_CREDENTIALS', 'Email or password is wrong');
+      }
+      perEmail.recordSuccess(email);
+      const token = newToken();
+      const now = clock.now();
+      const expiresAt = now + sessionTtlMs;
+      await sessions.create({ tokenHash: hashToken(token), agentId: record.id, createdAt: now, expiresAt });
+      return { token, agent: toAgent(record), expiresAt };
+    },
+
+    /** The agent behind a session token, or null when the token is unknown or expired. */
+    async authenticate(token: string | undefined): Promise<SessionInfo | null> {
+      if (!token) return null;
+      const session = await sessions.get(hashToken(token), clock.now());
+      if (!session) return null;
+      const record = await agents.getById(session.agentId);
+      return record ? { agent: toAgent(record), expiresAt: session.expiresAt } : null;
+    },
+
+    async logout(token: string | undefined): Promise<void> {
+      if (token) await sessions.delete(hashToken(token));
+    },
+
+    async logoutEverywhere(agentId: string): Promise<void> {
+      await sessions.deleteAllForAgent(agentId);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/** A valid scrypt hash of a random password nobody knows. */
+const DUMMY_HASH = 'scrypt$16384$8$1$q3Xr0mX9cT0l3M7bXn0Q4w$0F0kN3n0rQx8yq1c9ZqXb0lWm3a8ZtYb1gC2d3e4f5g';

@@ -1,0 +1,87 @@
+import type { Conversation, ConversationStatus, Message, MessageAuthor } from '@aftercare/shared';
+
+export interface StartConversationInput {
+  conversation: Conversation;
+  /** The client's request id; a retried start with the same id returns the same conversation. */
+  requestId: string;
+}
+
+export interface StartConversationResult {
+  conversation: Conversation;
+  /** False when an existing conversation was returned: a retry, or the customer already had an open one. */
+  created: boolean;
+}
+
+export interface ListConversationsQuery {
+  tenantId: string;
+  status?: ConversationStatus;
+  /** Only conversations with `updatedAt` strictly before this. */
+  before?: number;
+  limit: number;
+}
+
+/** Storage port for conversations. */
+export interface ConversationRepository {
+  /**
+   * Creates the conversation unless the customer already has an open one or the request id was
+   * seen before; then returns that one. A customer never has two open conversations, even when
+   * two starts race (enforced by a unique index, not by a read-then-write).
+   */
+  start(input: StartConversationInput): Promise<StartConversationResult>;
+  getById(id: string): Promise<Conversation | null>;
+  /** A customer's conversations, newest first. */
+  listByCustomer(customerId: string, limit: number): Promise<Conversation[]>;
+  /** A tenant's conversations by `updatedAt`, newest first. */
+  listByTenant(query: ListConversationsQuery): Promise<Conversation[]>;
+  /**
+   * Changes the status and returns the updated conversation, or null if it does not exist.
+   * Throws `CONFLICT` when reopening would give the customer two open conversations.
+   */
+  setStatus(id: string, status: ConversationStatus, now: number): Promise<Conversation | null>;
+  /**
+   * Moves one side's delivered or read marker forward to `seq` (never backward; read implies
+   * delivered; never past `lastSeq`). Returns the updated conversation, or null if unknown.
+   */
+  advanceReceipt(
+    id: string,
+    side: 'visitor' | 'agent',
+    kind: 'delivered' | 'read',
+    seq: number,
+    now: number,
+  ): Promise<Conversation | null>;
+}
+
+export interface AppendMessageInput {
+  id: string;
+  conversationId: string;
+  clientId: string;
+  author: MessageAuthor;
+  text: string;
+  createdAt: number;
+}
+
+export interface AppendMessageResult {
+  message: Message;
+  /** False when a message with this client id was already stored: the stored one is returned. */
+  created: boolean;
+  /** The conversation after the append (its `lastSeq` and `updatedAt` moved when created). */
+  conversation: Conversation;
+}
+
+/** Storage port for messages. */
+export interface MessageRepository {
+  /**
+   * Stores a message once per `(conversationId, clientId)` and gives it the next sequence number.
+   * Resolves only after the write is durable. Returns the already-stored message for a retry.
+   * Returns null when the conversation does not exist.
+   */
+  append(input: AppendMessageInput): Promise<AppendMessageResult | null>;
+  /** The message a client stored under `clientId`, or null (lets a retry be answered even after the chat closed). */
+  findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
+  /** Messages with `seq > afterSeq`, oldest first, at most `limit`. */
+  listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** The newest `limit` messages, oldest first. */
+  listLatest(conversationId: string, limit: number): Promise<Message[]>;
+  /** Number of stored messages in a conversation (used by tests and reports). */
+  count(conversationId: string): Promise<number>;
+}

@@ -1,0 +1,166 @@
+import type {
+  Agent,
+  ContactDetails,
+  Conversation,
+  ConversationStatus,
+  Customer,
+  Message,
+  ProductContext,
+} from '@aftercare/shared';
+import { LIMITS } from '@aftercare/shared';
+import { newId } from '../../lib/tokens.js';
+import type { Clock } from '../clock.js';
+import type { CustomerRepository } from '../customers/customer-repository.js';
+import { AftercareError } from '../errors.js';
+import { type Actor, assertCanAccess, authorOf, sideOf } from './access.js';
+import type { ConversationRepository, MessageRepository } from './conversation-repository.js';
+
+export interface ConversationServiceDeps {
+  conversations: ConversationRepository;
+  messages: MessageRepository;
+  customers: CustomerRepository;
+  clock: Clock;
+}
+
+export interface StartInput extends ContactDetails {
+  requestId: string;
+  product?: ProductContext;
+}
+
+export interface SendResult {
+  message: Message;
+  /** False for a retry: the message was already stored and must not be broadcast again. */
+  created: boolean;
+  conversation: Conversation;
+}
+
+/** Conversations and messages: starting chats, sending, catching up, receipts, resolving. */
+export function createConversationService({ conversations, messages, customers, clock }: ConversationServiceDeps) {
+  async function load(actor: Actor, conversationId: string): Promise<Conversation> {
+    const conversation = await conversations.getById(conversationId);
+    assertCanAccess(actor, conversation);
+    return conversation;
+  }
+
+  return {
+    load,
+
+    /**
+     * Starts a chat for a shopper, or returns the one already open (a retried or repeated start
+     * never makes a second one). Contact details given here fill in the customer's profile.
+     */
+    async start(customer: Customer, input: StartInput) {
+      const now = clock.now();
+      const { requestId, product, ...contact } = input;
+      const updatedCustomer = hasAny(contact)
+        ? ((await customers.updateContact(customer.id, contact, now)) ?? customer)
+        : customer;
+      const result = await conversations.start({
+        requestId,
+        conversation: {
+          id: newId(),
+          tenantId: customer.tenantId,
+          siteId: customer.siteId,
+          customerId: customer.id,
+          status: 'open',
+          assigneeId: null,
+          product: product ?? null,
+          lastSeq: 0,
+          visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
+          agentReceipts: { deliveredSeq: 0, readSeq: 0 },
+          createdAt: now,
+          updatedAt: now,
+          resolvedAt: null,
+        },
+      });
+      return { ...result, customer: updatedCustomer };
+    },
+
+    /** A shopper's own conversations, newest first. */
+    listForVisitor(customer: Customer): Promise<Conversation[]> {
+      return conversations.listByCustomer(customer.id, LIMITS.listPageMax);
+    },
+
+    /** The tenant's conversations for the console, newest activity first. */
+    listForAgent(agent: Agent, query: { status?: ConversationStatus; before?: number; limit?: number }) {
+      return conversations.listByTenant({
+        tenantId: agent.tenantId,
+        status: query.status,
+        before: query.before,
+        limit: query.limit ?? 50,
+      });
+    },
+
+    /** Everything the console shows when an agent opens a chat. */
+    async openForAgent(agent: Agent, conversationId: string) {
+      const conversation = await load({ kind: 'agent', agent }, conversationId);
+      const [customer, latest] = await Promise.all([
+        customers.getById(conversation.customerId),
+        messages.listLatest(conversation.id, LIMITS.syncPageDefault),
+      ]);
+      if (!customer) throw new AftercareError('INTERNAL', 'Conversation without customer');
+      return { conversation, customer, messages: latest };
+    },
+
+    /**
+     * Stores a message once per client id and returns it with its sequence number. A retry of a
+     * stored message is answered with the stored message, even after the chat was resolved.
+     */
+    async send(actor: Actor, input: { conversationId: string; clientId: string; text: string }): Promise<SendResult> {
+      const conversation = await load(actor, input.conversationId);
+      if (conversation.status !== 'open') {
+        const stored = await messages.findByClientId(conversation.id, input.clientId);
+        if (stored) return { message: stored, created: false, conversation };
+        throw new AftercareError('CONVERSATION_CLOSED', 'This conversation is resolved');
+      }
+      const result = await messages.append({
+        id: newId(),
+        conversationId: conversation.id,
+        clientId: input.clientId,
+        author: authorOf(actor),
+        text: input.text,
+        createdAt: clock.now(),
+      });
+      if (!result) throw new AftercareError('NOT_FOUND', 'No such conversation');
+      return result;
+    },
+
+    /** Messages after `afterSeq` (what a reconnecting client missed), oldest first. */
+    async sync(actor: Actor, input: { conversationId: string; afterSeq: number; limit?: number }) {
+      const conversation = await load(actor, input.conversationId);
+      const limit = input.limit ?? LIMITS.syncPageDefault;
+      // Ask for one more than the page to learn whether another page follows.
+      const page = await messages.listAfter(conversation.id, input.afterSeq, limit + 1);
+      return { messages: page.slice(0, limit), hasMore: page.length > limit, conversation };
+    },
+
+    /** Moves the caller's side's delivered or read marker forward. */
+    async markReceipt(actor: Actor, input: { conversationId: string; kind: 'delivered' | 'read'; seq: number }) {
+      const conversation = await load(actor, input.conversationId);
+      const updated = await conversations.advanceReceipt(
+        conversation.id,
+        sideOf(actor),
+        input.kind,
+        input.seq,
+        clock.now(),
+      );
+      if (!updated) throw new AftercareError('NOT_FOUND', 'No such conversation');
+      return updated;
+    },
+
+    /** Resolves or reopens a chat (agents only). Changing to the current status is a no-op. */
+    async setStatus(agent: Agent, conversationId: string, status: ConversationStatus) {
+      const conversation = await load({ kind: 'agent', agent }, conversationId);
+      if (conversation.status === status) return { conversation, changed: false };
+      const updated = await conversations.setStatus(conversation.id, status, clock.now());
+      if (!updated) throw new AftercareError('NOT_FOUND', 'No such conversation');
+      return { conversation: updated, changed: true };
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
+
+function hasAny(contact: ContactDetails): boolean {
+  return contact.name !== undefined || contact.email !== undefined || contact.phone !== undefined;
+}

@@ -1,0 +1,20 @@
+import type { ContactDetails, Customer } from '@aftercare/shared';
+
+/** Links an unguessable visitor token (stored as its SHA-256) to a customer. */
+export interface VisitorToken {
+  tokenHash: string;
+  customerId: string;
+  siteId: string;
+  createdAt: number;
+}
+
+/** Storage port for shoppers' profiles and the tokens their browsers hold. */
+export interface CustomerRepository {
+  /** Stores a customer and the visitor token that identifies them, atomically. */
+  createWithToken(customer: Customer, token: VisitorToken): Promise<Customer>;
+  getById(id: string): Promise<Customer | null>;
+  /** The customer a token belongs to, or null. */
+  getByTokenHash(tokenHash: string): Promise<Customer | null>;
+  /** Sets the given contact fields (others unchanged) and returns the updated customer, or null if unknown. */
+  updateContact(id: string, contact: ContactDetails, now: number): Promise<Customer | null>;
+}

@@ -1,0 +1,91 @@
+/**
+ * Entry point: the only module that reads the environment and builds real clients. Everything
+ * else receives its dependencies from here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createApp } from './app.js';
+import { ConfigError, parseConfig } from './config/config.js';
+import { DEMO, seedDemo } from './demo/demo-data.js';
+import { renderProductPage } from './demo/product-page.js';
+import { systemClock } from './domain/clock.js';
+import { createLogger } from './lib/logger.js';
+import { openStore } from './store/open-store.js';
+
+/** The folder holding the workspace's root package.json, found from wherever this file was built to. */
+function findRepoRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'widget')) || !existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env, { repoRoot: findRepoRoot(import.meta.dirname) });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config);
+  const demo = config.seedDemo ? await seedDemo(store, systemClock, config) : null;
+  const app = createApp(
+    {
+      store,
+      clock: systemClock,
+      logger,
+      pages: demo ? { '/demo/': () => renderProductPage({ siteKey: demo.site.key }) } : {},
+    },
+    config,
+  );
+  const url = await app.listen();
+  // One machine-readable line (tests and scripts wait for it), then the human-readable banner.
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url, storage: store.mode, pid: process.pid })}\n`);
+  const base = config.port === 0 ? url : config.publicUrl;
+  printBanner(base, store.mode, demo !== null);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await app.shutdown();
+    await store.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function printBanner(base: string, storage: string, withDemo: boolean): void {
+  const lines = [
+    '',
+    `  Aftercare is running (${storage} storage)`,
+    '',
+    `  Agent console:      ${base}/console/`,
+    ...(withDemo
+      ? [
+          `  Demo product page:  ${base}/demo/`,
+          `  Demo agent:         ${DEMO.agentEmail} / ${DEMO.agentPassword}`,
+          `  Script tag:         <script src="${base}/widget.js" data-site="${DEMO.siteKey}" async></script>`,
+        ]
+      : []),
+    `  Health:             ${base}/healthz`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Aftercare failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

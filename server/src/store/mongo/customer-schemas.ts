@@ -1,0 +1,76 @@
+import type { Customer } from '@aftercare/shared';
+import { Schema } from 'mongoose';
+import type { VisitorToken } from '../../domain/customers/customer-repository.js';
+import { strictSchemaOptions, toMillis } from './schema-options.js';
+
+/** A `customers` document. Contact fields the shopper never gave are absent, not `null`. */
+export interface CustomerDocument {
+  _id: string;
+  siteId: string;
+  tenantId: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const customerSchema = new Schema<CustomerDocument>(
+  {
+    _id: { type: String, required: true },
+    siteId: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    name: { type: String },
+    email: { type: String },
+    phone: { type: String },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  // Customers are only ever read by id or through a visitor token, so no secondary index yet.
+  { ...strictSchemaOptions, collection: 'customers' },
+);
+
+export function toCustomer(doc: CustomerDocument): Customer {
+  const customer: Customer = {
+    id: doc._id,
+    siteId: doc.siteId,
+    tenantId: doc.tenantId,
+    createdAt: toMillis(doc.createdAt),
+    updatedAt: toMillis(doc.updatedAt),
+  };
+  // `!= null` also drops a `null` written by hand or by an older version of the adapter.
+  if (doc.name != null) customer.name = doc.name;
+  if (doc.email != null) customer.email = doc.email;
+  if (doc.phone != null) customer.phone = doc.phone;
+  return customer;
+}
+
+/**
+ * A `visitor_tokens` document. The primary key is the token's SHA-256, so the always-present
+ * unique `_id` index makes two customers sharing a token impossible.
+ */
+export interface VisitorTokenDocument {
+  _id: string;
+  customerId: string;
+  siteId: string;
+  createdAt: Date;
+}
+
+export const visitorTokenSchema = new Schema<VisitorTokenDocument>(
+  {
+    _id: { type: String, required: true },
+    customerId: { type: String, required: true },
+    siteId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { ...strictSchemaOptions, collection: 'visitor_tokens' },
+);
+
+export function toVisitorTokenDocument(token: VisitorToken): VisitorTokenDocument {
+  return {
+    _id: token.tokenHash,
+    customerId: token.customerId,
+    siteId: token.siteId,
+    createdAt: new Date(token.createdAt),
+  };
+}

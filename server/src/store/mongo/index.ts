@@ -1,0 +1,2 @@
+export type { MongoStoreOptions } from './mongo-store.js';
+export { mongoConnectOptions, openMongoStore } from './mongo-store.js';

@@ -1,0 +1,105 @@
+import type { ContactDetails, Customer } from '@aftercare/shared';
+import type { Database } from 'better-sqlite3';
+import type { CustomerRepository, VisitorToken } from '../../domain/customers/customer-repository.js';
+import { conflictOnDuplicate } from './sqlite-errors.js';
+
+interface CustomerRow {
+  id: string;
+  site_id: string;
+  tenant_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const columns = 'id, site_id, tenant_id, name, email, phone, created_at, updated_at';
+
+/** Contact fields the shopper never gave are absent from the domain object, not `null`. */
+function toCustomer(row: CustomerRow): Customer {
+  const customer: Customer = {
+    id: row.id,
+    siteId: row.site_id,
+    tenantId: row.tenant_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.name !== null) customer.name = row.name;
+  if (row.email !== null) customer.email = row.email;
+  if (row.phone !== null) customer.phone = row.phone;
+  return customer;
+}
+
+/** Shoppers' profiles and their visitor tokens in SQLite. */
+export class SqliteCustomerRepository implements CustomerRepository {
+  private readonly createBoth;
+  private readonly selectById;
+  private readonly selectByToken;
+  private readonly updateContactFields;
+
+  constructor(db: Database) {
+    const insertCustomer = db.prepare<CustomerRow>(
+      `INSERT INTO customers (${columns})
+       VALUES (@id, @site_id, @tenant_id, @name, @email, @phone, @created_at, @updated_at)`,
+    );
+    const insertToken = db.prepare<[string, string, string, number]>(
+      'INSERT INTO visitor_tokens (token_hash, customer_id, site_id, created_at) VALUES (?, ?, ?, ?)',
+    );
+    // One transaction, so a customer never exists without the token that reaches it.
+    this.createBoth = db.transaction((row: CustomerRow, token: VisitorToken) => {
+      insertCustomer.run(row);
+      insertToken.run(token.tokenHash, token.customerId, token.siteId, token.createdAt);
+    });
+    this.selectById = db.prepare<[string], CustomerRow>(`SELECT ${columns} FROM customers WHERE id = ?`);
+    this.selectByToken = db.prepare<[string], CustomerRow>(
+      `SELECT c.id, c.site_id, c.tenant_id, c.name, c.email, c.phone, c.created_at, c.updated_at
+       FROM visitor_tokens t JOIN customers c ON c.id = t.customer_id WHERE t.token_hash = ?`,
+    );
+    // COALESCE keeps a field whose new value is NULL (the caller left it undefined).
+    this.updateContactFields = db.prepare<
+      { id: string; name: string | null; email: string | null; phone: string | null; now: number },
+      CustomerRow
+    >(
+      `UPDATE customers SET name = COALESCE(@name, name), email = COALESCE(@email, email),
+         phone = COALESCE(@phone, phone), updated_at = @now
+       WHERE id = @id RETURNING ${columns}`,
+    );
+  }
+
+  async createWithToken(customer: Customer, token: VisitorToken): Promise<Customer> {
+    const row: CustomerRow = {
+      id: customer.id,
+      site_id: customer.siteId,
+      tenant_id: customer.tenantId,
+      name: customer.name ?? null,
+      email: customer.email ?? null,
+      phone: customer.phone ?? null,
+      created_at: customer.createdAt,
+      updated_at: customer.updatedAt,
+    };
+    conflictOnDuplicate(() => this.createBoth.immediate(row, token), 'This customer or visitor token already exists.');
+    return toCustomer(row);
+  }
+
+  async getById(id: string): Promise<Customer | null> {
+    const row = this.selectById.get(id);
+    return row ? toCustomer(row) : null;
+  }
+
+  async getByTokenHash(tokenHash: string): Promise<Customer | null> {
+    const row = this.selectByToken.get(tokenHash);
+    return row ? toCustomer(row) : null;
+  }
+
+  async updateContact(id: string, contact: ContactDetails, now: number): Promise<Customer | null> {
+    const row = this.updateContactFields.get({
+      id,
+      name: contact.name ?? null,
+      email: contact.email ?? null,
+      phone: contact.phone ?? null,
+      now,
+    });
+    return row ? toCustomer(row) : null;
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from './group-commit.js';
+
+/** A GroupCommit over plain numbers that records the transactions it would have run. */
+function recorder(options: { failBatchWith?: unknown; isItemFailure?: (error: unknown) => boolean } = {}) {
+  const transactions: number[][] = [];
+  const group = new GroupCommit<number, number>({
+    commitBatch(items) {
+      if (options.failBatchWith !== undefined) throw options.failBatchWith;
+      transactions.push([...items]);
+      return items.map((item) => item * 10);
+    },
+    commitOne(item) {
+      if (item < 0) throw new Error(`bad item ${item}`);
+      transactions.push([item]);
+      return item * 10;
+    },
+    maxBatchSize: 3,
+    ...(options.isItemFailure ? { isItemFailure: options.isItemFailure } : {}),
+  });
+  return { group, transactions };
+}
+
+describe('GroupCommit', () => {
+  it('commits items submitted in the same turn together, in bounded batches', async () => {
+    const { group, transactions } = recorder();
+    expect(await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(n)))).toEqual([10, 20, 30, 40, 50]);
+    expect(transactions).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(group.commits).toBe(2);
+  });
+
+  it('retries a failed batch item by item, so only the bad item fails', async () => {
+    const { group } = recorder({ failBatchWith: new Error('constraint') });
+    const settled = await Promise.allSettled([1, -2, 3].map((n) => group.submit(n)));
+    expect(settled).toEqual([
+      { status: 'fulfilled', value: 10 },
+      { status: 'rejected', reason: new Error('bad item -2') },
+      { status: 'fulfilled', value: 30 },
+    ]);
+  });
+
+  it('fails the whole batch at once when the database itself failed', async () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const { group, transactions } = recorder({ failBatchWith: busy, isItemFailure: () => false });
+    const settled = await Promise.allSettled([1, 2].map((n) => group.submit(n)));
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+    expect(transactions).toEqual([]);
+  });
+
+  it('close commits what is queued and refuses more', async () => {
+    const { group, transactions } = recorder();
+    const queued = group.submit(7);
+    group.close();
+    expect(transactions).toEqual([[7]]);
+    expect(await queued).toBe(70);
+    await expect(group.submit(8)).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,2 @@
+export type { SqliteStore, SqliteStoreOptions } from './sqlite-store.js';
+export { openSqliteStore } from './sqlite-store.js';

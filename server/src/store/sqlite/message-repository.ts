@@ -1,0 +1,145 @@
+import type { AuthorKind, Message } from '@aftercare/shared';
+import type { Database } from 'better-sqlite3';
+import type {
+  AppendMessageInput,
+  AppendMessageResult,
+  MessageRepository,
+} from '../../domain/conversations/conversation-repository.js';
+import { type ConversationRow, conversationColumns, toConversation } from './conversation-rows.js';
+import { GroupCommit } from './group-commit.js';
+import { conflictOnDuplicate, isRowFailure } from './sqlite-errors.js';
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  client_id: string;
+  seq: number;
+  author_kind: string;
+  author_id: string;
+  author_name: string | null;
+  text: string;
+  created_at: number;
+}
+
+const columns = 'id, conversation_id, client_id, seq, author_kind, author_id, author_name, text, created_at';
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    clientId: row.client_id,
+    seq: row.seq,
+    author: { kind: row.author_kind as AuthorKind, id: row.author_id, name: row.author_name },
+    text: row.text,
+    createdAt: row.created_at,
+  };
+}
+
+/** Tuning for `SqliteMessageRepository`. */
+export interface SqliteMessageOptions {
+  /** Most appends committed in one transaction; default 256. */
+  maxAppendBatch?: number;
+}
+
+/**
+ * Messages in SQLite. Appends go through a group commit: many appends share one transaction and
+ * one fsync, which is what lets a durable store ack well over a thousand messages a second.
+ */
+export class SqliteMessageRepository implements MessageRepository {
+  private readonly appends: GroupCommit<AppendMessageInput, AppendMessageResult | null>;
+  private readonly selectByClientId;
+  private readonly selectAfter;
+  private readonly selectLatest;
+  private readonly countRows;
+
+  constructor(db: Database, options: SqliteMessageOptions = {}) {
+    const selectConversation = db.prepare<[string], ConversationRow>(
+      `SELECT ${conversationColumns} FROM conversations WHERE id = ?`,
+    );
+    this.selectByClientId = db.prepare<[string, string], MessageRow>(
+      `SELECT ${columns} FROM messages WHERE conversation_id = ? AND client_id = ?`,
+    );
+    const selectByClientId = this.selectByClientId;
+    const insert = db.prepare<MessageRow>(
+      `INSERT INTO messages (${columns})
+       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @created_at)`,
+    );
+    // MAX keeps updatedAt from moving backward when another process's clock lags a little.
+    const bumpConversation = db.prepare<{ id: string; seq: number; created_at: number }, ConversationRow>(
+      `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at)
+       WHERE id = @id RETURNING ${conversationColumns}`,
+    );
+    this.selectAfter = db.prepare<[string, number, number], MessageRow>(
+      `SELECT ${columns} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    );
+    this.selectLatest = db.prepare<[string, number], MessageRow>(
+      `SELECT ${columns} FROM (SELECT ${columns} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
+       ORDER BY seq`,
+    );
+    this.countRows = db.prepare<[string], { count: number }>(
+      'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ?',
+    );
+
+    // Read lastSeq, insert, move lastSeq: all inside the caller's transaction, so seqs never collide.
+    const appendOne = (input: AppendMessageInput): AppendMessageResult | null => {
+      const conversation = selectConversation.get(input.conversationId);
+      if (!conversation) return null;
+      const stored = selectByClientId.get(input.conversationId, input.clientId);
+      if (stored) return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
+      const row: MessageRow = {
+        id: input.id,
+        conversation_id: input.conversationId,
+        client_id: input.clientId,
+        seq: conversation.last_seq + 1,
+        author_kind: input.author.kind,
+        author_id: input.author.id,
+        author_name: input.author.name,
+        text: input.text,
+        created_at: input.createdAt,
+      };
+      insert.run(row);
+      const updated = bumpConversation.get({ id: input.conversationId, seq: row.seq, created_at: input.createdAt });
+      return { message: toMessage(row), created: true, conversation: toConversation(updated ?? conversation) };
+    };
+    const commitBatch = db.transaction((inputs: readonly AppendMessageInput[]) => inputs.map(appendOne));
+    const commitOne = db.transaction(appendOne);
+    this.appends = new GroupCommit({
+      commitBatch: (inputs) => commitBatch.immediate(inputs),
+      commitOne: (input) =>
+        conflictOnDuplicate(() => commitOne.immediate(input), `A message with id ${input.id} exists.`),
+      maxBatchSize: options.maxAppendBatch ?? 256,
+      isItemFailure: isRowFailure,
+    });
+  }
+
+  /** Transactions committed by `append` so far; fewer than appends means group commit is working. */
+  get appendCommits(): number {
+    return this.appends.commits;
+  }
+
+  append(input: AppendMessageInput): Promise<AppendMessageResult | null> {
+    return this.appends.submit(input);
+  }
+
+  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    const row = this.selectByClientId.get(conversationId, clientId);
+    return row ? toMessage(row) : null;
+  }
+
+  async listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    return this.selectAfter.all(conversationId, afterSeq, limit).map(toMessage);
+  }
+
+  async listLatest(conversationId: string, limit: number): Promise<Message[]> {
+    return this.selectLatest.all(conversationId, limit).map(toMessage);
+  }
+
+  async count(conversationId: string): Promise<number> {
+    return this.countRows.get(conversationId)?.count ?? 0;
+  }
+
+  /** Commits pending appends and refuses new ones; called by the store before closing the database. */
+  close(): void {
+    this.appends.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The SQLite schema as an ordered list of migrations. A migration is never edited once released:
+ * a change to the schema is a new entry at the end, so existing data files upgrade in place.
+ */
+export interface Migration {
+  /** Strictly increasing, starting at 1. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every query the repositories make is served by an index, and every "at most one" rule is a
+ * UNIQUE constraint, so duplicates are impossible even if two writers race.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        allowed_origins TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX sites_by_tenant ON sites (tenant_id, created_at);
+
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX agents_by_tenant ON agents (tenant_id, created_at);
+
+      CREATE TABLE agent_sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent_id);
+
+      CREATE TABLE customers (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites (id),
+        tenant_id TEXT NOT NULL,
+        name TEXT,
+        email TEXT,
+        phone TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX customers_by_site ON customers (site_id);
+
+      CREATE TABLE visitor_tokens (
+        token_hash TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+        site_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX visitor_tokens_by_customer ON visitor_tokens (customer_id);
+
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        site_id TEXT NOT NULL,
+        customer_id TEXT NOT NULL REFERENCES customers (id),
+        request_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+        assignee_id TEXT,
+        product TEXT,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        visitor_delivered_seq INTEGER NOT NULL DEFAULT 0,
+        visitor_read_seq INTEGER NOT NULL DEFAULT 0,
+        agent_delivered_seq INTEGER NOT NULL DEFAULT 0,
+        agent_read_seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        UNIQUE (customer_id, request_id)
+      );
+      -- One open conversation per customer: the rule that makes racing starts safe.
+      CREATE UNIQUE INDEX conversations_one_open_per_customer ON conversations (customer_id) WHERE status = 'open';
+      CREATE INDEX conversations_by_customer ON conversations (customer_id, created_at);
+      CREATE INDEX conversations_by_tenant ON conversations (tenant_id, updated_at);
+      CREATE INDEX conversations_by_tenant_status ON conversations (tenant_id, status, updated_at);
+
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        author_kind TEXT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (conversation_id, client_id),
+        UNIQUE (conversation_id, seq)
+      );
+    `,
+  },
+];

@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId, newMessage, seedConversation, T0 } from '../contract/fixtures.js';
+import { runStoreContract } from '../store-contract.js';
+import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
+
+/** A store in a fresh temp dir; `reopen` simulates a restart over the same file. */
+async function openTempStore(options: { maxAppendBatch?: number } = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'aftercare-sqlite-'));
+  let store: SqliteStore = openSqliteStore({ dataDir, ...options });
+  return {
+    get store() {
+      return store;
+    },
+    dataDir,
+    reopen: async () => {
+      await store.close();
+      store = openSqliteStore({ dataDir, ...options });
+      return store;
+    },
+    cleanup: async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+runStoreContract('sqlite', async () => {
+  const opened = await openTempStore();
+  return { store: opened.store, reopen: opened.reopen, cleanup: opened.cleanup };
+});
+
+describe('SQLite store', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const open = async (options: { maxAppendBatch?: number } = {}) => {
+    const opened = await openTempStore(options);
+    cleanups.push(opened.cleanup);
+    return opened;
+  };
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  it('opens the file with WAL, synchronous FULL, foreign keys and a busy timeout', async () => {
+    const { store, dataDir } = await open();
+    expect(store.mode).toBe('sqlite');
+    expect(store.file).toBe(join(dataDir, 'aftercare.db'));
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('creates the data dir, records migrations and migrates only once', async () => {
+    const dataDir = join(await mkdtemp(join(tmpdir(), 'aftercare-sqlite-')), 'nested', 'data');
+    cleanups.push(() => rm(join(dataDir, '..', '..'), { recursive: true, force: true }));
+    const store = openSqliteStore({ dataDir, fileName: 'custom.db' });
+    expect(store.file).toBe(join(dataDir, 'custom.db'));
+    expect(store.schemaVersion).toBe(1);
+    await store.close();
+    const again = openSqliteStore({ dataDir, fileName: 'custom.db' });
+    const rows = again.db.prepare('SELECT version FROM schema_migrations').all();
+    expect(rows).toEqual([{ version: 1 }]);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(1);
+    await again.close();
+    await again.close(); // closing twice is harmless
+  });
+
+  it('enforces one open conversation per customer in the schema itself', async () => {
+    const { store } = await open();
+    const conversation = await seedConversation(store);
+    const duplicate = () =>
+      store.db
+        .prepare(
+          `INSERT INTO conversations (id, tenant_id, site_id, customer_id, request_id, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'open', 0, 0)`,
+        )
+        .run(newId(), conversation.tenantId, conversation.siteId, conversation.customerId, newId());
+    expect(duplicate).toThrow(/UNIQUE/);
+  });
+
+  it('group commit: 500 concurrent appends resolve, are stored once, and share few transactions', async () => {
+    const { store } = await open();
+    const conversations = [await seedConversation(store), await seedConversation(store)];
+    const commitsBefore = store.messages.appendCommits;
+    const inputs = Array.from({ length: 500 }, (_, i) =>
+      newMessage(conversations[i % 2]!.id, { createdAt: T0 + i, text: `message ${i}` }),
+    );
+    const results = await Promise.all(inputs.map((input) => store.messages.append(input)));
+
+    expect(results.every((r) => r?.created)).toBe(true);
+    for (const conversation of conversations) {
+      const stored = await store.messages.listAfter(conversation.id, 0, 1000);
+      expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+      expect(await store.messages.count(conversation.id)).toBe(250);
+    }
+    // 500 appends in one tick fit in two batches of 256.
+    expect(store.messages.appendCommits - commitsBefore).toBeLessThanOrEqual(2);
+  });
+
+  it('group commit: one failing append fails alone, the rest of its batch is stored', async () => {
+    const { store } = await open();
+    const conversation = await seedConversation(store);
+    const taken = await store.messages.append(newMessage(conversation.id));
+    // Reusing a stored message id with a new client id violates the primary key mid-batch.
+    const inputs = [
+      newMessage(conversation.id),
+      newMessage(conversation.id, { id: taken!.message.id }),
+      newMessage(conversation.id),
+    ];
+    const settled = await Promise.allSettled(inputs.map((input) => store.messages.append(input)));
+
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(settled[1]).toMatchObject({ reason: { code: 'CONFLICT' } });
+    expect(await store.messages.count(conversation.id)).toBe(3);
+    const seqs = (await store.messages.listAfter(conversation.id, 0, 10)).map((m) => m.seq);
+    expect(seqs).toEqual([1, 2, 3]);
+  });
+
+  it('close commits queued appends and refuses new ones', async () => {
+    const opened = await open();
+    const conversation = await seedConversation(opened.store);
+    const queued = Array.from({ length: 20 }, () => opened.store.messages.append(newMessage(conversation.id)));
+    const closed = opened.store;
+    const reopened = await opened.reopen();
+    expect((await Promise.all(queued)).every((r) => r?.created)).toBe(true);
+    expect(await reopened.messages.count(conversation.id)).toBe(20);
+    await expect(closed.messages.append(newMessage(conversation.id))).rejects.toThrow(/closed/);
+  });
+
+  it('persists well over 1,000 durable messages per second', async () => {
+    const { store } = await open();
+    const conversations = await Promise.all(Array.from({ length: 50 }, () => seedConversation(store)));
+    const started = performance.now();
+    // Waves of concurrent sends, as many sockets would produce; each wave waits for its acks.
+    for (let wave = 0; wave < 20; wave++) {
+      await Promise.all(conversations.map((c) => store.messages.append(newMessage(c.id))));
+    }
+    const perSecond = 1000 / ((performance.now() - started) / 1000);
+    expect(perSecond).toBeGreaterThan(1000);
+  });
+});

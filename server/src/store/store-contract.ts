@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../domain/store.js';
+import { describeAccountContract } from './contract/account-contract.js';
+import { describeConversationContract } from './contract/conversation-contract.js';
+import { newAgent, newConversation, newId, newMessage, seedCustomer, T0 } from './contract/fixtures.js';
+import { describeMessageContract } from './contract/message-contract.js';
+
+/** A store opened for the contract suite, with how to reopen it and how to throw it away. */
+export interface OpenedStore {
+  store: Store;
+  /**
+   * Closes `store` and opens a new store over the same data (a process restart). Omit it for an
+   * adapter that cannot reopen; the durability test is then skipped.
+   */
+  reopen?: () => Promise<Store>;
+  /** Closes whichever store is still open and deletes its data. */
+  cleanup: () => Promise<void>;
+}
+
+/** Opens a fresh, empty store. Called once for the shared suite and once for the durability test. */
+export type OpenStore = () => Promise<OpenedStore>;
+
+/**
+ * The behaviour every `Store` adapter must have, as a vitest suite. Call it at the top level of
+ * the adapter's test file. Tests share one store but each uses its own random tenant, site and
+ * customer ids, so an adapter may keep data between tests (and between runs, if cleanup fails).
+ *
+ * @example
+ * runStoreContract('sqlite', async () => {
+ *   const dataDir = await mkdtemp(join(tmpdir(), 'aftercare-'));
+ *   const store = openSqliteStore({ dataDir });
+ *   return { store, cleanup: async () => { await store.close(); await rm(dataDir, { recursive: true }); } };
+ * });
+ */
+export function runStoreContract(adapterName: string, openStore: OpenStore): void {
+  describe(`Store contract: ${adapterName}`, () => {
+    let opened: OpenedStore | undefined;
+    const getStore = (): Store => {
+      if (!opened) throw new Error('The store did not open; see the beforeAll error.');
+      return opened.store;
+    };
+    beforeAll(async () => {
+      opened = await openStore();
+    });
+    afterAll(async () => {
+      await opened?.cleanup();
+    });
+
+    describe('accounts', () => describeAccountContract(getStore));
+    describe('conversations', () => describeConversationContract(getStore));
+    describe('messages', () => describeMessageContract(getStore));
+  });
+
+  describe(`Store contract: ${adapterName} durability`, () => {
+    it('keeps every kind of record across close and reopen', async (context) => {
+      const { store, reopen, cleanup } = await openStore();
+      try {
+        if (!reopen) return context.skip();
+        const { site, customer } = await seedCustomer(store);
+        const agent = await store.agents.create(newAgent({ tenantId: site.tenantId }));
+        const session = { tokenHash: newId(), agentId: agent.id, createdAt: T0, expiresAt: T0 + 60_000 };
+        await store.sessions.create(session);
+        const conversation = newConversation(customer);
+        await store.conversations.start({ conversation, requestId: newId() });
+        const first = await store.messages.append(newMessage(conversation.id));
+        // Not awaited before the restart: close() must commit it.
+        const pending = store.messages.append(newMessage(conversation.id));
+
+        const again = await reopen();
+        expect(await pending).toMatchObject({ created: true, message: { seq: 2 } });
+        expect(await again.sites.getByKey(site.key)).toEqual(site);
+        expect(await again.customers.getById(customer.id)).toEqual(customer);
+        expect(await again.agents.getByEmail(agent.email)).toEqual(agent);
+        expect(await again.sessions.get(session.tokenHash, T0)).toEqual(session);
+        expect(await again.conversations.getById(conversation.id)).toMatchObject({ lastSeq: 2 });
+        expect(await again.messages.listAfter(conversation.id, 0, 10)).toEqual([
+          first?.message,
+          (await pending)?.message,
+        ]);
+        const next = await again.messages.append(newMessage(conversation.id));
+        expect(next?.message.seq).toBe(3);
+      } finally {
+        await cleanup();
+      }
+    });
+  });
+}

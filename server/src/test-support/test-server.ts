@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type App, createApp } from '../app.js';
+import { DEMO, seedDemo } from '../demo/demo-data.js';
+import { type Clock, systemClock } from '../domain/clock.js';
+import type { Store } from '../domain/store.js';
+import { silentLogger } from '../lib/logger.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  store: Store;
+  dataDir: string;
+  /** Shuts the app down and closes the store; removes the data directory unless `keepData`. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * A real server on a free loopback port over a fresh SQLite data directory, seeded with the demo
+ * site and agent. Everything is real: HTTP, socket.io, domain, storage.
+ */
+export async function startTestServer(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
+  const store = openSqliteStore({ dataDir });
+  const clock = options.clock ?? systemClock;
+  await seedDemo(store, clock, { publicUrl: 'http://localhost:3000' });
+  const app = createApp(
+    { store, clock, logger: silentLogger },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      sessionTtlMs: 3600_000,
+      maxFrameBytes: 4 * 1024 * 1024,
+      shutdownTimeoutMs: 5_000,
+      widgetDistDir: path.join(dataDir, 'no-widget'),
+      consoleDistDir: path.join(dataDir, 'no-console'),
+      metricsToken: 'test-metrics-token-0123456789',
+    },
+  );
+  const url = await app.listen();
+  return {
+    url,
+    app,
+    store,
+    dataDir,
+    async close({ keepData = false } = {}) {
+      await app.shutdown();
+      await store.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { DEMO };

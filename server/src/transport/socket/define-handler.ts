@@ -1,0 +1,86 @@
+import type { ErrorBody, Response } from '@aftercare/shared';
+import { validate } from '@aftercare/shared/schemas';
+import type { GenericSchema, InferOutput } from 'valibot';
+import { isAftercareError } from '../../domain/errors.js';
+import type { Inflight } from '../../lib/inflight.js';
+import type { Logger } from '../../lib/logger.js';
+
+/** What a handler returns: the ack data, and what to broadcast once the caller has been answered. */
+export interface Outcome<T> {
+  data: T;
+  broadcast?: () => void;
+}
+
+export interface HandlerContext {
+  inflight: Inflight;
+  logger: Logger;
+}
+
+interface EventSocket {
+  id: string;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * Registers one socket event with the four steps every handler takes, in order:
+ * validate the payload, run the domain call (persisting), ack, broadcast.
+ * Never throws across the wire: expected failures answer their code, anything else `INTERNAL`.
+ * @example
+ * defineHandler(socket, context, 'message:send', schemas.messageSend, async (payload) => {
+ *   const result = await conversationService.send(actor, payload);
+ *   return { data: { message: result.message }, broadcast: () => emitMessage(result) };
+ * });
+ */
+export function defineHandler<S extends GenericSchema, T>(
+  socket: EventSocket,
+  context: HandlerContext,
+  event: string,
+  schema: S,
+  run: (payload: InferOutput<S>) => Promise<Outcome<T>>,
+): void {
+  socket.on(event, (...args: unknown[]) => {
+    // The ack is always the last argument; a client that sent no payload gives us only the ack.
+    const ack = typeof args.at(-1) === 'function' ? (args.pop() as (response: Response<T>) => void) : undefined;
+    const reply = (response: Response<T>) => ack?.(response);
+    if (context.inflight.draining) {
+      reply({ error: { code: 'SHUTTING_DOWN', message: 'The server is restarting; retry shortly' } });
+      return;
+    }
+    const checked = validate(schema, args.length === 1 ? args[0] : args.length === 0 ? undefined : args);
+    if (!checked.ok) {
+      reply({ error: checked.error });
+      return;
+    }
+    const work = run(checked.value).then(
+      (outcome) => {
+        reply({ data: outcome.data });
+        outcome.broadcast?.();
+      },
+      (error: unknown) => reply({ error: toErrorBody(error, context.logger, { event, socketId: socket.id }) }),
+    );
+    context.inflight.track(work);
+  });
+}
+
+/** Expected errors keep their code; unexpected ones are logged and hidden behind `INTERNAL`. */
+export function toErrorBody(error: unknown, logger: Logger, fields: Record<string, unknown> = {}): ErrorBody {
+  if (isAftercareError(error)) return error.toBody();
+  logger.error('unexpected error', { ...fields, error });
+  return { code: 'INTERNAL', message: 'Something went wrong on the server' };
+}
+
+/**
+ * Answers events nobody handles with `INVALID_PAYLOAD` instead of leaving the client's ack
+ * waiting for a timeout (a typo in an event name then shows up at once).
+ */
+export function answerUnknownEvents(socket: {
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  listenerCount(event: string): number;
+}): void {
+  socket.onAny((event, ...args) => {
+    if (socket.listenerCount(event) > 0) return;
+    const ack = args.at(-1);
+    if (typeof ack === 'function')
+      ack({ error: { code: 'INVALID_PAYLOAD', message: `Unknown event ${String(event)}` } });
+  });
+}

@@ -1,0 +1,60 @@
+import type { Agent, Conversation, ConversationStatus, Customer, Message } from '../domain/types.js';
+import type { Ack } from './errors.js';
+import type {
+  MessageCreatedEvent,
+  MessageSendPayload,
+  MessagesSyncPayload,
+  MessagesSyncResult,
+  ReceiptUpdatedEvent,
+  ReceiptUpdatePayload,
+  TypingChangedEvent,
+  TypingSetPayload,
+} from './shared-events.js';
+
+/**
+ * Handshake data the console sends as socket.io `auth` on the agent namespace.
+ * The agent is identified by the httpOnly session cookie set by `POST /api/auth/login`.
+ */
+export interface AgentHandshake {
+  protocolVersion: number;
+}
+
+export interface AgentSessionReadyEvent {
+  agent: Agent;
+}
+
+export interface ConversationListPayload {
+  status?: ConversationStatus;
+  /** Only conversations updated before this time (for paging), newest first. */
+  before?: number;
+  limit?: number;
+}
+
+export interface ConversationOpenResult {
+  conversation: Conversation;
+  customer: Customer;
+  /** The newest messages, oldest first; older ones are reached with `messages:sync`. */
+  messages: Message[];
+}
+
+/** Events the console sends. Every one takes an acknowledgement. */
+export interface AgentClientEvents {
+  'conversation:list': (payload: ConversationListPayload, ack: Ack<{ conversations: Conversation[] }>) => void;
+  'conversation:open': (payload: { conversationId: string }, ack: Ack<ConversationOpenResult>) => void;
+  'conversation:resolve': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;
+  'conversation:reopen': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;
+  'message:send': (payload: MessageSendPayload, ack: Ack<{ message: Message }>) => void;
+  'messages:sync': (payload: MessagesSyncPayload, ack: Ack<MessagesSyncResult>) => void;
+  'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
+  'receipt:update': (payload: ReceiptUpdatePayload, ack: Ack<{ conversation: Conversation }>) => void;
+}
+
+/** Events the server sends to consoles. */
+export interface AgentServerEvents {
+  'session:ready': (event: AgentSessionReadyEvent) => void;
+  'conversation:created': (event: { conversation: Conversation; customer: Customer }) => void;
+  'conversation:updated': (event: { conversation: Conversation }) => void;
+  'message:created': (event: MessageCreatedEvent) => void;
+  'typing:changed': (event: TypingChangedEvent) => void;
+  'receipt:updated': (event: ReceiptUpdatedEvent) => void;
+}

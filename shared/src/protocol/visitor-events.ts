@@ -1,0 +1,67 @@
+import type { Conversation, Customer, Message, ProductContext } from '../domain/types.js';
+import type { Ack } from './errors.js';
+import type {
+  MessageCreatedEvent,
+  MessageSendPayload,
+  MessagesSyncPayload,
+  MessagesSyncResult,
+  ReceiptUpdatedEvent,
+  ReceiptUpdatePayload,
+  TypingChangedEvent,
+  TypingSetPayload,
+} from './shared-events.js';
+
+/**
+ * Handshake data a widget sends as socket.io `auth` on the visitor namespace.
+ * @example
+ * io('/visitor', { auth: { protocolVersion: PROTOCOL_VERSION, siteKey: 'demo', visitorToken } });
+ */
+export interface VisitorHandshake {
+  protocolVersion: number;
+  siteKey: string;
+  /** Absent on a shopper's first contact: the server then issues one in `session:ready`. */
+  visitorToken?: string;
+}
+
+/** Sent by the server right after a visitor connects. */
+export interface VisitorSessionReadyEvent {
+  /** Present only when the server issued a new token; the widget must store it. */
+  visitorToken?: string;
+  customer: Customer;
+  /** The shopper's conversations, newest first, so the widget knows what to resync. */
+  conversations: Conversation[];
+}
+
+export interface ConversationStartPayload {
+  /** Client-generated id of this start request, so a retried start returns the same conversation. */
+  requestId: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  product?: ProductContext;
+}
+
+export interface ConversationStartResult {
+  conversation: Conversation;
+  /** False when the shopper already had an open conversation (or this was a retry) and it was returned instead. */
+  created: boolean;
+}
+
+/** Events the widget sends. Every one takes an acknowledgement. */
+export interface VisitorClientEvents {
+  'conversation:start': (payload: ConversationStartPayload, ack: Ack<ConversationStartResult>) => void;
+  'conversation:list': (payload: Record<string, never>, ack: Ack<{ conversations: Conversation[] }>) => void;
+  'message:send': (payload: MessageSendPayload, ack: Ack<{ message: Message }>) => void;
+  'messages:sync': (payload: MessagesSyncPayload, ack: Ack<MessagesSyncResult>) => void;
+  'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
+  'receipt:update': (payload: ReceiptUpdatePayload, ack: Ack<{ conversation: Conversation }>) => void;
+}
+
+/** Events the server sends to widgets. */
+export interface VisitorServerEvents {
+  'session:ready': (event: VisitorSessionReadyEvent) => void;
+  'message:created': (event: MessageCreatedEvent) => void;
+  'typing:changed': (event: TypingChangedEvent) => void;
+  'receipt:updated': (event: ReceiptUpdatedEvent) => void;
+  'conversation:updated': (event: { conversation: Conversation }) => void;
+}

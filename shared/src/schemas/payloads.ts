@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { AGENT_ROLES } from '../domain/types.js';
+import { LIMITS } from '../protocol/limits.js';
+import * as field from './fields.js';
+
+/**
+ * One schema per inbound payload. All objects are strict: an unknown field is an error, which
+ * also keeps `__proto__` and operator-looking keys such as `$ne` out of everything we store.
+ */
+
+export const productContext = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.productName)),
+  sku: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.productSku))),
+  price: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e12))),
+  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'))),
+  imageUrl: v.optional(field.webUrl),
+  url: v.optional(field.webUrl),
+});
+
+export const visitorHandshake = v.strictObject({
+  protocolVersion: v.number(),
+  siteKey: field.id,
+  visitorToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'malformed token'))),
+});
+
+export const agentHandshake = v.strictObject({
+  protocolVersion: v.number(),
+});
+
+export const conversationStart = v.strictObject({
+  requestId: field.id,
+  name: v.optional(field.name),
+  email: v.optional(field.email),
+  phone: v.optional(field.phone),
+  product: v.optional(productContext),
+});
+
+export const emptyPayload = v.strictObject({});
+
+export const conversationRef = v.strictObject({
+  conversationId: field.id,
+});
+
+export const conversationList = v.strictObject({
+  status: v.optional(v.picklist(['open', 'resolved'])),
+  before: v.optional(field.seq),
+  limit: v.optional(field.limit(LIMITS.listPageMax)),
+});
+
+export const messageSend = v.strictObject({
+  conversationId: field.id,
+  clientId: field.id,
+  text: field.text(LIMITS.messageText),
+});
+
+export const messagesSync = v.strictObject({
+  conversationId: field.id,
+  afterSeq: field.seq,
+  limit: v.optional(field.limit(LIMITS.syncPageMax)),
+});
+
+export const typingSet = v.strictObject({
+  conversationId: field.id,
+  typing: v.boolean(),
+});
+
+export const receiptUpdate = v.strictObject({
+  conversationId: field.id,
+  kind: v.picklist(['delivered', 'read']),
+  seq: field.seq,
+});
+
+export const login = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(LIMITS.email), v.email()),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.password)),
+});
+
+export const agentRole = v.picklist(AGENT_ROLES);

@@ -25,8 +25,8 @@ export interface AppDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
-  /** Extra HTTP pages (the demo product page), tried before static files. */
-  pages?: Record<string, () => string>;
+  /** Extra HTTP pages by path (the demo product page and its image), tried before static files. */
+  pages?: Record<string, () => { contentType: string; body: string }>;
 }
 
 export type AppConfig = Pick<
@@ -107,8 +107,9 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     if (await router.dispatch(req, res)) return;
     const page = deps.pages?.[path];
     if (page && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      return res.end(page());
+      const { contentType, body } = page();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
+      return res.end(body);
     }
     if (path === '/') {
       res.writeHead(302, { location: deps.pages?.['/demo/'] ? '/demo/' : '/console/' });

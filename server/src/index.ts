@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { ConfigError, parseConfig } from './config/config.js';
 import { DEMO, seedDemo } from './demo/demo-data.js';
-import { renderProductPage } from './demo/product-page.js';
+import { PRODUCT_IMAGE_PATH, renderProductImage, renderProductPage } from './demo/product-page.js';
 import { systemClock } from './domain/clock.js';
 import { createLogger } from './lib/logger.js';
 import { openStore } from './store/open-store.js';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       store,
       clock: systemClock,
       logger,
-      pages: demo ? { '/demo/': () => renderProductPage({ siteKey: demo.site.key }) } : {},
+      pages: demo ? demoPages(demo.site.key) : {},
     },
     config,
   );
@@ -64,6 +64,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The demo product page and its picture. */
+function demoPages(siteKey: string) {
+  return {
+    '/demo/': () => ({ contentType: 'text/html; charset=utf-8', body: renderProductPage({ siteKey }) }),
+    [PRODUCT_IMAGE_PATH]: () => ({ contentType: 'image/svg+xml', body: renderProductImage() }),
+  };
 }
 
 function printBanner(base: string, storage: string, withDemo: boolean): void {

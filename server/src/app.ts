@@ -16,7 +16,7 @@ import { createRouter, sendJson } from './transport/http/router.js';
 import { setSecurityHeaders } from './transport/http/security-headers.js';
 import { createStaticFiles } from './transport/http/static-files.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
-import { agentRoom, createBroadcaster } from './transport/socket/broadcaster.js';
+import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
 import { answerUnknownEvents } from './transport/socket/define-handler.js';
 import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
@@ -136,6 +136,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     auth,
     secureCookies: config.publicUrl.startsWith('https:'),
     disconnectAgent: (agentId) => agentNamespace.in(agentRoom(agentId)).disconnectSockets(true),
+    disconnectSession: (sessionKey) => agentNamespace.in(sessionRoom(sessionKey)).disconnectSockets(true),
   });
 
   if (config.metricsToken) {

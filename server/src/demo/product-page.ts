@@ -58,7 +58,8 @@ section{margin-top:36px}footer{border-top:1px solid #e3e8e6;border-bottom:0;marg
 .sticky button{flex:1;padding:12px;border-radius:10px;border:0;background:#0b6b57;color:#fff;font:inherit;font-weight:700}body{padding-bottom:70px}}`;
 
 /** Bilingual texts of the page: `data-en` / `data-zh` attributes, switched by the page's script. */
-const t = (en: string, zh: string) => `<span data-en="${escapeHtml(en)}" data-zh="${escapeHtml(zh)}">${escapeHtml(en)}</span>`;
+const t = (en: string, zh: string) =>
+  `<span data-en="${escapeHtml(en)}" data-zh="${escapeHtml(zh)}">${escapeHtml(en)}</span>`;
 
 const PAGE_SCRIPT = `(function(){
 window.Aftercare=window.Aftercare||[];

@@ -30,6 +30,12 @@ export interface ConversationListPayload {
   limit?: number;
 }
 
+export interface ConversationListResult {
+  conversations: Conversation[];
+  /** The customers of those conversations (each once), so the inbox can show names. */
+  customers: Customer[];
+}
+
 export interface ConversationOpenResult {
   conversation: Conversation;
   customer: Customer;
@@ -39,7 +45,7 @@ export interface ConversationOpenResult {
 
 /** Events the console sends. Every one takes an acknowledgement. */
 export interface AgentClientEvents {
-  'conversation:list': (payload: ConversationListPayload, ack: Ack<{ conversations: Conversation[] }>) => void;
+  'conversation:list': (payload: ConversationListPayload, ack: Ack<ConversationListResult>) => void;
   'conversation:open': (payload: { conversationId: string }, ack: Ack<ConversationOpenResult>) => void;
   'conversation:resolve': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;
   'conversation:reopen': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;

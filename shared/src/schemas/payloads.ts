@@ -17,14 +17,25 @@ export const productContext = v.strictObject({
   url: v.optional(field.webUrl),
 });
 
+/**
+ * socket.io-client adds `pid` and `offset` to `auth` when it tries to recover a dropped session
+ * (connection state recovery); they must pass, or every reconnect after a drop would be refused.
+ */
+const recoveryFields = {
+  pid: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  offset: v.optional(v.pipe(v.string(), v.maxLength(100))),
+};
+
 export const visitorHandshake = v.strictObject({
   protocolVersion: v.number(),
+  ...recoveryFields,
   siteKey: field.id,
   visitorToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'malformed token'))),
 });
 
 export const agentHandshake = v.strictObject({
   protocolVersion: v.number(),
+  ...recoveryFields,
 });
 
 export const conversationStart = v.strictObject({

@@ -39,6 +39,19 @@ export interface ConversationRepository {
    */
   setStatus(id: string, status: ConversationStatus, now: number): Promise<Conversation | null>;
   /**
+   * Sets who owns an open conversation, but only while its assignee is still `expectedAssigneeId`
+   * (compare-and-set: routing counts each agent's load, so two racing reassignments must not both
+   * think they replaced the same agent). `updatedAt` moves only when the assignee changes. Returns
+   * the conversation as stored afterwards, unchanged when it is resolved or its assignee was not
+   * the expected one (callers compare `assigneeId`), or null if it does not exist.
+   */
+  setAssignee(
+    id: string,
+    assigneeId: string | null,
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null>;
+  /**
    * Moves one side's delivered or read marker forward to `seq` (never backward; read implies
    * delivered; never past `lastSeq`). Returns the updated conversation, or null if unknown.
    */
@@ -72,6 +85,8 @@ export interface AppendMessageResult {
 export interface MessageRepository {
   /**
    * Stores a message once per `(conversationId, clientId)` and gives it the next sequence number.
+   * The author's side's delivered and read markers move to the new message (a sender has seen
+   * everything up to their own message); system messages move neither side.
    * Resolves only after the write is durable. Returns the already-stored message for a retry.
    * Returns null when the conversation does not exist.
    */

@@ -81,14 +81,17 @@ export function createConversationService({ conversations, messages, customers, 
       return conversations.listByCustomer(customer.id, LIMITS.listPageMax);
     },
 
-    /** The tenant's conversations for the console, newest activity first. */
-    listForAgent(agent: Agent, query: { status?: ConversationStatus; before?: number; limit?: number }) {
-      return conversations.listByTenant({
+    /** The tenant's conversations for the console, newest activity first, with their customers. */
+    async listForAgent(agent: Agent, query: { status?: ConversationStatus; before?: number; limit?: number }) {
+      const list = await conversations.listByTenant({
         tenantId: agent.tenantId,
         status: query.status,
         before: query.before,
         limit: query.limit ?? 50,
       });
+      const customerIds = [...new Set(list.map((conversation) => conversation.customerId))];
+      const found = await Promise.all(customerIds.map((id) => customers.getById(id)));
+      return { conversations: list, customers: found.filter((customer) => customer !== null) };
     },
 
     /** Everything the console shows when an agent opens a chat. */

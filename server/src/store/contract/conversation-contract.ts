@@ -5,7 +5,7 @@ import { newConversation, newId, newMessage, newSite, seedConversation, seedCust
 
 const product = { name: 'Kettle K2', sku: 'K2-BLK', price: 199, currency: 'CNY', url: 'https://shop.example/k2' };
 
-/** Conversations: idempotent start, one open per customer, status, listing and receipts. */
+/** Conversations: idempotent start, one open per customer, status, assignee, listing and receipts. */
 export function describeConversationContract(getStore: () => Store): void {
   it('start: creates once per request id and returns the open conversation afterwards', async () => {
     const store = getStore();
@@ -76,6 +76,28 @@ export function describeConversationContract(getStore: () => Store): void {
     expect(await store.conversations.setStatus(newId(), 'resolved', T0)).toBeNull();
   });
 
+  it('setAssignee: compare-and-set on the current assignee, open conversations only', async () => {
+    const store = getStore();
+    const conversation = await seedConversation(store);
+    const [alice, bob] = [newId(), newId()];
+
+    const assigned = await store.conversations.setAssignee(conversation.id, alice, null, T0 + 10);
+    expect(assigned).toEqual({ ...conversation, assigneeId: alice, updatedAt: T0 + 10 });
+    // A stale expectation (someone else already moved it) changes nothing.
+    expect(await store.conversations.setAssignee(conversation.id, bob, null, T0 + 20)).toEqual(assigned);
+    // Setting the assignee it already has is a no-op: `updatedAt` stays.
+    expect(await store.conversations.setAssignee(conversation.id, alice, alice, T0 + 30)).toEqual(assigned);
+    const moved = await store.conversations.setAssignee(conversation.id, bob, alice, T0 + 40);
+    expect(moved).toEqual({ ...conversation, assigneeId: bob, updatedAt: T0 + 40 });
+    const unassigned = await store.conversations.setAssignee(conversation.id, null, bob, T0 + 50);
+    expect(unassigned).toEqual({ ...conversation, assigneeId: null, updatedAt: T0 + 50 });
+    expect(await store.conversations.getById(conversation.id)).toEqual(unassigned);
+
+    const resolved = await store.conversations.setStatus(conversation.id, 'resolved', T0 + 60);
+    expect(await store.conversations.setAssignee(conversation.id, alice, null, T0 + 70)).toEqual(resolved);
+    expect(await store.conversations.setAssignee(newId(), alice, null, T0)).toBeNull();
+  });
+
   it('listByCustomer: newest first, at most `limit`', async () => {
     const store = getStore();
     const { customer } = await seedCustomer(store);
@@ -134,7 +156,11 @@ export function describeConversationContract(getStore: () => Store): void {
   it('advanceReceipt: moves forward only, read implies delivered, clamps to lastSeq', async () => {
     const store = getStore();
     const conversation = await seedConversation(store);
-    for (let i = 0; i < 5; i++) await store.messages.append(newMessage(conversation.id, { createdAt: T0 + 100 + i }));
+    // System messages, so that appending moves neither side's markers and only advanceReceipt does.
+    const system = { kind: 'system' as const, id: '', name: null };
+    for (let i = 0; i < 5; i++) {
+      await store.messages.append(newMessage(conversation.id, { createdAt: T0 + 100 + i, author: system }));
+    }
     const receipts = async (side: 'visitor' | 'agent', kind: 'delivered' | 'read', seq: number) => {
       const updated = await store.conversations.advanceReceipt(conversation.id, side, kind, seq, T0 + 9000);
       return updated && { visitor: updated.visitorReceipts, agent: updated.agentReceipts };

@@ -23,9 +23,33 @@ export function describeMessageContract(getStore: () => Store): void {
       text,
       createdAt,
     });
-    expect(results[2]?.conversation).toEqual({ ...conversation, lastSeq: 3, updatedAt: T0 + 3000 });
+    expect(results[2]?.conversation).toEqual({
+      ...conversation,
+      lastSeq: 3,
+      updatedAt: T0 + 3000,
+      visitorReceipts: { deliveredSeq: 3, readSeq: 3 },
+    });
     expect(await store.conversations.getById(conversation.id)).toEqual(results[2]?.conversation);
     expect(await store.messages.count(conversation.id)).toBe(3);
+  });
+
+  it("append: moves the author's side's receipts to its own message, and only that side's", async () => {
+    const store = getStore();
+    const conversation = await seedConversation(store);
+    await store.messages.append(newMessage(conversation.id));
+    const reply = await store.messages.append(
+      newMessage(conversation.id, { author: { kind: 'agent', id: 'agent-1', name: 'Ann' } }),
+    );
+    expect(reply?.conversation.visitorReceipts).toEqual({ deliveredSeq: 1, readSeq: 1 });
+    expect(reply?.conversation.agentReceipts).toEqual({ deliveredSeq: 2, readSeq: 2 });
+    const notice = await store.messages.append(
+      newMessage(conversation.id, { author: { kind: 'system', id: '', name: null } }),
+    );
+    expect(notice?.conversation).toMatchObject({
+      lastSeq: 3,
+      visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
+      agentReceipts: { deliveredSeq: 2, readSeq: 2 },
+    });
   });
 
   it('append: a retried client id returns the stored message without a new seq', async () => {

@@ -128,6 +128,29 @@ export class MongoConversationRepository implements ConversationRepository {
     }
   }
 
+  async setAssignee(
+    id: string,
+    assigneeId: string | null,
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null> {
+    if (assigneeId !== expectedAssigneeId) {
+      // The filter is the compare-and-set; `assigneeId: null` also matches documents without the field.
+      const doc = await this.pending.track(() =>
+        this.conversations
+          .findOneAndUpdate(
+            { _id: id, status: 'open', assigneeId: expectedAssigneeId },
+            { $set: { assigneeId, updatedAt: new Date(now) } },
+            { returnDocument: 'after' },
+          )
+          .lean<ConversationDocument>()
+          .exec(),
+      );
+      if (doc) return toConversation(doc);
+    }
+    return this.getById(id);
+  }
+
   async advanceReceipt(
     id: string,
     side: ReceiptSide,

@@ -111,7 +111,18 @@ export class MongoMessageRepository implements MessageRepository {
         if (!updated) return null;
         doc.seq = updated.lastSeq;
         await this.messages.insertOne(doc, { session });
-        return updated;
+        // The author's side has necessarily seen everything up to its own message: its markers move too.
+        const side =
+          input.author.kind === 'system' ? null : input.author.kind === 'visitor' ? 'visitorReceipts' : 'agentReceipts';
+        if (!side) return updated;
+        return this.conversations
+          .findOneAndUpdate(
+            { _id: conversationId },
+            { $max: { [`${side}.deliveredSeq`]: doc.seq, [`${side}.readSeq`]: doc.seq } },
+            { returnDocument: 'after', session },
+          )
+          .lean<ConversationDocument>()
+          .exec();
       });
     } catch (error) {
       if (isDuplicateKeyError(error, messageIndexes.clientId)) {

@@ -88,6 +88,16 @@ describe('Mongo repositories without a server', () => {
     });
   });
 
+  it('setAssignee is one compare-and-set update on open conversations', async () => {
+    const conversations = new MongoConversationRepository(models.conversations, new PendingWrites());
+    const operation = await sent(() => conversations.setAssignee('c1', 'a2', 'a1', 5000));
+    expect(operation).toMatchObject({ collectionName: 'conversations', method: 'findOneAndUpdate' });
+    const [filter, update, options] = operation.params;
+    expect(filter).toEqual({ _id: 'c1', status: 'open', assigneeId: 'a1' });
+    expect(update).toEqual({ $set: { assigneeId: 'a2', updatedAt: new Date(5000) } });
+    expect(options).toMatchObject({ returnDocument: 'after' });
+  });
+
   it('listByTenant filters with a real $lt on updatedAt and sorts newest first', async () => {
     const conversations = new MongoConversationRepository(models.conversations, new PendingWrites());
     const operation = await sent(() =>

@@ -20,6 +20,7 @@ type ListParams = { tenant_id: string; status?: string; before?: number; limit: 
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly startTx;
   private readonly setStatusTx;
+  private readonly setAssigneeTx;
   private readonly advanceReceiptTx;
   private readonly selectById;
   private readonly selectByCustomer;
@@ -88,6 +89,24 @@ export class SqliteConversationRepository implements ConversationRepository {
       );
     });
 
+    // The WHERE clause is the compare-and-set; `IS` compares NULLs as equal.
+    const updateAssignee = db.prepare<
+      { id: string; assignee_id: string | null; expected: string | null; now: number },
+      ConversationRow
+    >(
+      `UPDATE conversations SET assignee_id = @assignee_id, updated_at = @now
+       WHERE id = @id AND status = 'open' AND assignee_id IS @expected RETURNING ${conversationColumns}`,
+    );
+    this.setAssigneeTx = db.transaction(
+      (id: string, assigneeId: string | null, expected: string | null, now: number) => {
+        if (assigneeId !== expected) {
+          const row = updateAssignee.get({ id, assignee_id: assigneeId, expected, now });
+          if (row) return row;
+        }
+        return this.selectById.get(id) ?? null;
+      },
+    );
+
     // Receipts leave updatedAt alone: it orders the agents' queue and is the paging cursor, and a
     // read marker is not new activity.
     const updateReceipts = (side: ReceiptSide) =>
@@ -142,6 +161,16 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   async setStatus(id: string, status: ConversationStatus, now: number): Promise<Conversation | null> {
     const row = this.setStatusTx.immediate(id, status, now);
+    return row ? toConversation(row) : null;
+  }
+
+  async setAssignee(
+    id: string,
+    assigneeId: string | null,
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null> {
+    const row = this.setAssigneeTx.immediate(id, assigneeId, expectedAssigneeId, now);
     return row ? toConversation(row) : null;
   }
 

@@ -65,8 +65,16 @@ export class SqliteMessageRepository implements MessageRepository {
        VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @created_at)`,
     );
     // MAX keeps updatedAt from moving backward when another process's clock lags a little.
-    const bumpConversation = db.prepare<{ id: string; seq: number; created_at: number }, ConversationRow>(
-      `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at)
+    // The author's side has necessarily seen everything up to its own message: its markers move too.
+    const bumpConversation = db.prepare<
+      { id: string; seq: number; created_at: number; author_kind: string },
+      ConversationRow
+    >(
+      `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at),
+         visitor_delivered_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_delivered_seq END,
+         visitor_read_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_read_seq END,
+         agent_delivered_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_delivered_seq END,
+         agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END
        WHERE id = @id RETURNING ${conversationColumns}`,
     );
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
@@ -98,7 +106,12 @@ export class SqliteMessageRepository implements MessageRepository {
         created_at: input.createdAt,
       };
       insert.run(row);
-      const updated = bumpConversation.get({ id: input.conversationId, seq: row.seq, created_at: input.createdAt });
+      const updated = bumpConversation.get({
+        id: input.conversationId,
+        seq: row.seq,
+        created_at: input.createdAt,
+        author_kind: input.author.kind,
+      });
       return { message: toMessage(row), created: true, conversation: toConversation(updated ?? conversation) };
     };
     const commitBatch = db.transaction((inputs: readonly AppendMessageInput[]) => inputs.map(appendOne));

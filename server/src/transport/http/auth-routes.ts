@@ -1,6 +1,7 @@
 import { schemas, validate } from '@aftercare/shared/schemas';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import { AftercareError } from '../../domain/errors.js';
+import { hashToken } from '../../lib/tokens.js';
 import { readSessionCookie, sessionCookie } from './cookies.js';
 import type { createRouter } from './router.js';
 
@@ -10,6 +11,8 @@ export interface AuthRoutesDeps {
   secureCookies: boolean;
   /** Disconnects an agent's sockets after sign-out everywhere. */
   disconnectAgent(agentId: string): void;
+  /** Disconnects the sockets of one session (by its key, the token's hash) after sign-out. */
+  disconnectSession(sessionKey: string): void;
 }
 
 /** Console sign-in: `POST /api/auth/login`, `GET /api/auth/me`, `POST /api/auth/logout[-everywhere]`. */
@@ -36,7 +39,9 @@ export function registerAuthRoutes(router: ReturnType<typeof createRouter>, deps
   });
 
   router.post('/api/auth/logout', async ({ raw }) => {
-    await auth.logout(readSessionCookie(raw.headers.cookie));
+    const token = readSessionCookie(raw.headers.cookie);
+    await auth.logout(token);
+    if (token) deps.disconnectSession(hashToken(token));
     return { status: 204, headers: { 'set-cookie': sessionCookie('', { maxAgeMs: 0, secure: secureCookies }) } };
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, login } from '../../test-support/clients.js';
+import { connectAgent, login, requestData } from '../../test-support/clients.js';
 import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 const json = (body: unknown) => ({
@@ -113,6 +113,19 @@ describe('HTTP API', () => {
     ).toBe(204);
     await disconnected;
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: otherTab } })).status).toBe(401);
+  });
+
+  it('signing out disconnects that session’s consoles, not the agent’s other sessions', async () => {
+    const [first, second] = [await login(server.url), await login(server.url)];
+    const [signedOut, other] = [await connectAgent(server.url, first), await connectAgent(server.url, second)];
+    const disconnected = new Promise((resolve) => signedOut.once('disconnect', resolve));
+    expect((await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie: first } })).status).toBe(
+      204,
+    );
+    await disconnected;
+    await requestData(other, 'conversation:list', {});
+    expect(other.connected).toBe(true);
+    other.close();
   });
 
   it('answers unknown paths and wrong methods with JSON errors', async () => {

@@ -3,9 +3,10 @@ import { schemas, validate } from '@aftercare/shared/schemas';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
+import { hashToken } from '../../lib/tokens.js';
 import { readSessionCookie } from '../http/cookies.js';
 import { isSameOrigin } from '../http/origin.js';
-import { agentRoom, type Broadcaster, tenantRoom } from './broadcaster.js';
+import { agentRoom, type Broadcaster, sessionRoom, tenantRoom } from './broadcaster.js';
 import { registerConversationEvents } from './conversation-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
@@ -35,9 +36,10 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
       return next(handshakeError({ code: 'ORIGIN_NOT_ALLOWED', message: 'The console runs on its own origin only' }));
     }
     try {
-      const session = await auth.authenticate(readSessionCookie(socket.handshake.headers.cookie));
-      if (!session) return next(handshakeError({ code: 'UNAUTHORIZED', message: 'Sign in first' }));
-      socket.data = session;
+      const token = readSessionCookie(socket.handshake.headers.cookie);
+      const session = await auth.authenticate(token);
+      if (!session || !token) return next(handshakeError({ code: 'UNAUTHORIZED', message: 'Sign in first' }));
+      socket.data = { ...session, sessionKey: hashToken(token) };
       next();
     } catch (error) {
       next(handshakeError(toErrorBody(error, context.logger, { stage: 'agent handshake' })));
@@ -46,7 +48,7 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
 
   namespace.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
-    socket.join([tenantRoom(agent.tenantId), agentRoom(agent.id)]);
+    socket.join([tenantRoom(agent.tenantId), agentRoom(agent.id), sessionRoom(socket.data.sessionKey)]);
     registerAgentEvents(socket, deps);
     socket.emit('session:ready', { agent });
   });
@@ -59,7 +61,7 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   const actor: Actor = { kind: 'agent', agent };
 
   defineHandler(on, context, 'conversation:list', schemas.conversationList, async (payload) => ({
-    data: { conversations: await conversations.listForAgent(agent, payload) },
+    data: await conversations.listForAgent(agent, payload),
   }));
 
   defineHandler(on, context, 'conversation:open', schemas.conversationRef, async ({ conversationId }) => ({

@@ -5,6 +5,8 @@ import type { AgentNamespace, VisitorNamespace } from './namespaces.js';
 export const customerRoom = (customerId: string) => `customer:${customerId}`;
 /** Room of every console of one tenant. */
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
+/** Room of the console tabs of one sign-in session (for signing out). */
+export const sessionRoom = (sessionKey: string) => `session:${sessionKey}`;
 /** Room of every console tab of one agent (for signing out everywhere). */
 export const agentRoom = (agentId: string) => `agent:${agentId}`;
 

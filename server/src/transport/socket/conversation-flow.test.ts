@@ -1,4 +1,4 @@
-import type { Conversation, Message, ReceiptUpdatedEvent, TypingChangedEvent } from '@aftercare/shared';
+import type { Conversation, Customer, Message, ReceiptUpdatedEvent, TypingChangedEvent } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AgentClient,
@@ -90,23 +90,29 @@ describe('a conversation between a shopper and an agent', () => {
   });
 
   it('moves delivered and read markers forward and tells the other side', async () => {
+    // Each sender has read up to its own message: the shopper's side starts at 1, the agents' at 2.
     const agentSees = nextEvents<ReceiptUpdatedEvent>(agent, 'receipt:updated');
     await requestData(visitor, 'receipt:update', { conversationId: conversation.id, kind: 'delivered', seq: 2 });
     expect((await agentSees)[0]).toEqual({
       conversationId: conversation.id,
       side: 'visitor',
       deliveredSeq: 2,
-      readSeq: 0,
+      readSeq: 1,
     });
 
+    await requestData(visitor, 'message:send', {
+      conversationId: conversation.id,
+      clientId: 'c-2',
+      text: 'The blue one',
+    });
     const visitorSees = nextEvents<ReceiptUpdatedEvent>(visitor, 'receipt:updated');
     const { conversation: updated } = await requestData<{ conversation: Conversation }>(agent, 'receipt:update', {
       conversationId: conversation.id,
       kind: 'read',
-      seq: 1,
+      seq: 3,
     });
-    expect(updated.agentReceipts).toEqual({ deliveredSeq: 1, readSeq: 1 });
-    expect((await visitorSees)[0]).toMatchObject({ side: 'agent', readSeq: 1 });
+    expect(updated.agentReceipts).toEqual({ deliveredSeq: 3, readSeq: 3 });
+    expect((await visitorSees)[0]).toMatchObject({ side: 'agent', deliveredSeq: 3, readSeq: 3 });
 
     // Markers never move backwards, and never past the last message.
     const { conversation: later } = await requestData<{ conversation: Conversation }>(visitor, 'receipt:update', {
@@ -114,13 +120,13 @@ describe('a conversation between a shopper and an agent', () => {
       kind: 'read',
       seq: 99,
     });
-    expect(later.visitorReceipts).toEqual({ deliveredSeq: 2, readSeq: 2 });
-    const { conversation: unchanged } = await requestData<{ conversation: Conversation }>(visitor, 'receipt:update', {
+    expect(later.visitorReceipts).toEqual({ deliveredSeq: 3, readSeq: 3 });
+    const { conversation: unchanged } = await requestData<{ conversation: Conversation }>(agent, 'receipt:update', {
       conversationId: conversation.id,
       kind: 'read',
       seq: 1,
     });
-    expect(unchanged.visitorReceipts).toEqual({ deliveredSeq: 2, readSeq: 2 });
+    expect(unchanged.agentReceipts).toEqual({ deliveredSeq: 3, readSeq: 3 });
   });
 
   it('lets the agent resolve and reopen, and closes the chat to new shopper messages meanwhile', async () => {
@@ -155,8 +161,15 @@ describe('a conversation between a shopper and an agent', () => {
   it('lists conversations for both sides and opens one for the agent with its history', async () => {
     const mine = await requestData<{ conversations: Conversation[] }>(visitor, 'conversation:list', {});
     expect(mine.conversations.map((item) => item.id)).toEqual([conversation.id]);
-    const open = await requestData<{ conversations: Conversation[] }>(agent, 'conversation:list', { status: 'open' });
+    const open = await requestData<{ conversations: Conversation[]; customers: Customer[] }>(
+      agent,
+      'conversation:list',
+      {
+        status: 'open',
+      },
+    );
     expect(open.conversations.map((item) => item.id)).toContain(conversation.id);
+    expect(open.customers.find((customer) => customer.id === conversation.customerId)?.name).toBe('Wang Fang');
     const opened = await requestData<{ messages: Message[]; customer: { email?: string } }>(
       agent,
       'conversation:open',
@@ -164,7 +177,7 @@ describe('a conversation between a shopper and an agent', () => {
         conversationId: conversation.id,
       },
     );
-    expect(opened.messages.map((message) => message.seq)).toEqual([1, 2]);
+    expect(opened.messages.map((message) => message.seq)).toEqual([1, 2, 3]);
     expect(opened.customer.email).toBe('fang@example.com');
   });
 

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Conversation, Message, MessagesSyncResult } from '@aftercare/shared';
+import {
+  type Conversation,
+  type Message,
+  type MessagesSyncResult,
+  PROTOCOL_VERSION,
+  VISITOR_NAMESPACE,
+} from '@aftercare/shared';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectAgent,
@@ -12,7 +19,7 @@ import {
   startConversation,
 } from '../../test-support/clients.js';
 import { spawnServer } from '../../test-support/spawn-server.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 describe('delivery guarantees', () => {
   let server: TestServer;
@@ -75,6 +82,46 @@ describe('delivery guarantees', () => {
     );
     back.close();
     agent.close();
+  });
+});
+
+describe('connection state recovery', () => {
+  it('lets a client back in after a transport drop, with the recovery fields socket.io-client adds', async () => {
+    const server = await startTestServer();
+    try {
+      const { session } = await connectVisitor(server.url);
+      const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnectionDelay: 50,
+        auth: { protocolVersion: PROTOCOL_VERSION, siteKey: DEMO.siteKey, visitorToken: session.visitorToken },
+      });
+      await new Promise((resolve) => socket.once('session:ready', resolve));
+      const conversation = await startConversation(socket);
+      // Recovery resumes from the offset of the last broadcast received, so receive one first.
+      const agent = await connectAgent(server.url);
+      const received = nextEvents(socket, 'message:created');
+      await requestData(agent, 'message:send', { conversationId: conversation.id, clientId: 'hello', text: 'Hello!' });
+      await received;
+      agent.close();
+      // Cut the transport under the socket: the client reconnects by itself, sending `pid` and `offset`.
+      const reconnected = new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(undefined));
+        socket.once('connect_error', reject);
+      });
+      socket.io.engine.close();
+      await reconnected;
+      expect(socket.recovered).toBe(true);
+      const { message } = await requestData<{ message: Message }>(socket, 'message:send', {
+        conversationId: conversation.id,
+        clientId: 'after-recovery',
+        text: 'still here',
+      });
+      expect(message.seq).toBe(2);
+      socket.close();
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -16,5 +16,7 @@ export type VisitorNamespace = Namespace<
   VisitorIdentity
 >;
 export type VisitorSocket = Socket<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorIdentity>;
-export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, SessionInfo>;
-export type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, SessionInfo>;
+/** A console socket's data: its session, and the session's key (the token's hash) to find it on sign-out. */
+export type AgentSocketData = SessionInfo & { sessionKey: string };
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
+export type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;

@@ -45,6 +45,8 @@ export const en = {
   'inbox.loading': 'Loading conversations…',
   'inbox.loadFailed': 'Conversations could not be loaded.',
   'inbox.unread': 'Unread',
+  'inbox.loadMore': 'Load more conversations',
+  'inbox.loadingMore': 'Loading…',
   'inbox.noProduct': 'No product',
   'inbox.lastActivity': 'Last activity',
 

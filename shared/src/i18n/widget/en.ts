@@ -40,6 +40,7 @@ export const en: Catalog = {
   composerLabel: 'Your message',
   composerPlaceholder: 'Type a message…',
   send: 'Send',
+  emoji: 'Insert an emoji',
   stateQueued: 'Waiting for network',
   stateSending: 'Sending…',
   stateSent: 'Sent',

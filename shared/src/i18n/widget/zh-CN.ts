@@ -36,6 +36,7 @@ export const zhCN: Catalog = {
   composerLabel: '输入消息',
   composerPlaceholder: '请输入消息…',
   send: '发送',
+  emoji: '插入表情',
   stateQueued: '等待网络',
   stateSending: '发送中…',
   stateSent: '已发送',

@@ -1,0 +1,91 @@
+import type { Agent } from '@aftercare/shared';
+import type { ComponentChild } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { AgentSocket } from './lib/agent-socket.js';
+import type { ApiClient } from './lib/api-client.js';
+import { createI18n, I18nContext, initialLocale, type Locale, saveLocale } from './lib/i18n.js';
+import { InboxScreen } from './routes/Inbox/index.js';
+import { SignInScreen } from './routes/SignIn/index.js';
+import { StartupScreen } from './routes/Startup/index.js';
+
+export interface AppProps {
+  api: ApiClient;
+  createSocket(): AgentSocket;
+  storage: Storage | null;
+  languages: readonly string[];
+}
+
+/** Where the app is: checking the cookie, signed out (maybe because the session ended), or in. */
+type Session =
+  | { phase: 'checking' }
+  | { phase: 'unreachable' }
+  | { phase: 'signed-out'; expired: boolean }
+  | { phase: 'signed-in'; agent: Agent };
+
+/** The console root: picks the language, restores the session from the cookie and shows the right screen. */
+export function App({ api, createSocket, storage, languages }: AppProps) {
+  const [locale, setLocale] = useState<Locale>(() => initialLocale(storage, languages));
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const [session, setSession] = useState<Session>({ phase: 'checking' });
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = i18n.t('app.title');
+  }, [locale, i18n]);
+
+  const restore = useCallback(async () => {
+    setSession({ phase: 'checking' });
+    const res = await api.me();
+    if (res.ok) setSession({ phase: 'signed-in', agent: res.data.agent });
+    else if (res.status === 401) setSession({ phase: 'signed-out', expired: false });
+    else setSession({ phase: 'unreachable' });
+  }, [api]);
+
+  useEffect(() => {
+    void restore();
+  }, [restore]);
+
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      saveLocale(storage, next);
+      setLocale(next);
+    },
+    [storage],
+  );
+  const signOut = useCallback(async () => {
+    await api.logout();
+    setSession({ phase: 'signed-out', expired: false });
+  }, [api]);
+  const sessionEnded = useCallback(() => setSession({ phase: 'signed-out', expired: true }), []);
+  const checkSession = useCallback(async () => {
+    const res = await api.me();
+    if (res.ok) return true;
+    return res.status === 401 ? false : null;
+  }, [api]);
+
+  let screen: ComponentChild;
+  if (session.phase === 'signed-in') {
+    screen = (
+      <InboxScreen
+        agent={session.agent}
+        createSocket={createSocket}
+        onLocaleChange={changeLocale}
+        onSignOut={signOut}
+        onSessionEnded={sessionEnded}
+        checkSession={checkSession}
+      />
+    );
+  } else if (session.phase === 'signed-out') {
+    screen = (
+      <SignInScreen
+        api={api}
+        expired={session.expired}
+        onLocaleChange={changeLocale}
+        onSignedIn={(agent) => setSession({ phase: 'signed-in', agent })}
+      />
+    );
+  } else {
+    screen = <StartupScreen unreachable={session.phase === 'unreachable'} onRetry={restore} />;
+  }
+  return <I18nContext.Provider value={i18n}>{screen}</I18nContext.Provider>;
+}

@@ -1,0 +1,80 @@
+import { LIMITS } from '@aftercare/shared';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../../lib/i18n.js';
+import type { Workspace } from '../../lib/workspace/create-workspace.js';
+import './style.css';
+
+export interface ComposerProps {
+  workspace: Workspace;
+  conversationId: string;
+}
+
+/** Shows the character count once a reply gets this close to the limit. */
+const COUNT_FROM = LIMITS.messageText - 500;
+
+/** The reply box: Enter sends, Shift+Enter adds a line; typing is reported to the shopper (throttled). */
+export function Composer({ workspace, conversationId }: ComposerProps) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  // A draft belongs to one conversation; switching clears it rather than sending it to another shopper.
+  useEffect(() => setText(''), [conversationId]);
+
+  const tooLong = text.length > LIMITS.messageText;
+  const canSend = text.trim() !== '' && !tooLong;
+
+  function send() {
+    if (!canSend) return;
+    workspace.sendReply(conversationId, text);
+    setText('');
+    field.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // While an IME is composing (pinyin, for one), Enter picks a candidate and must not send.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    send();
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <label class="sr-only" for="composer-text">
+        {t('composer.label')}
+      </label>
+      <textarea
+        id="composer-text"
+        ref={field}
+        class="composer__text"
+        rows={3}
+        placeholder={t('composer.placeholder')}
+        value={text}
+        aria-invalid={tooLong}
+        aria-describedby={text.length > COUNT_FROM ? 'composer-count' : undefined}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          workspace.typing(conversationId);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={workspace.stopTyping}
+      />
+      <div class="composer__bar">
+        {text.length > COUNT_FROM && (
+          <span id="composer-count" class={`composer__count${tooLong ? ' composer__count--over' : ''}`}>
+            {t('composer.tooLong', { count: text.length, max: LIMITS.messageText })}
+          </span>
+        )}
+        <button type="submit" class="button button--primary" disabled={!canSend}>
+          {t('composer.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

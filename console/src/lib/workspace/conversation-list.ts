@@ -1,0 +1,57 @@
+import type { Conversation, Message } from '@aftercare/shared';
+import type { InboxTab } from './state.js';
+
+/** Newest activity first; ties by id so the order is stable between renders. */
+export function sortConversations(conversations: readonly Conversation[]): Conversation[] {
+  return [...conversations].sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
+}
+
+/** True when the shopper wrote something no agent has read yet. */
+export function isUnread(conversation: Conversation): boolean {
+  return conversation.lastSeq > conversation.agentReceipts.readSeq;
+}
+
+/**
+ * Applies a newer copy of `conversation` to the list shown for `tab`: replaced or inserted when
+ * its status belongs to the tab, removed when it left it (resolved while on the Open tab).
+ * An older copy (a late ack after a live event) never overwrites a newer one.
+ */
+export function upsertConversation(
+  list: readonly Conversation[],
+  conversation: Conversation,
+  tab: InboxTab,
+): Conversation[] {
+  const current = list.find((item) => item.id === conversation.id);
+  const merged = current ? latestConversation(current, conversation) : conversation;
+  const rest = list.filter((item) => item.id !== conversation.id);
+  if (merged.status !== tab) return rest;
+  return sortConversations([...rest, merged]);
+}
+
+/** Moves the conversation a new message belongs to up the list and counts the message in `lastSeq`. */
+export function applyMessageToList(list: readonly Conversation[], message: Message): Conversation[] {
+  const index = list.findIndex((item) => item.id === message.conversationId);
+  if (index < 0) return [...list];
+  return sortConversations(list.map((item, i) => (i === index ? applyMessage(item, message) : item)));
+}
+
+/** The conversation as it is once `message` is stored. */
+export function applyMessage(conversation: Conversation, message: Message): Conversation {
+  if (message.seq <= conversation.lastSeq && message.createdAt <= conversation.updatedAt) return conversation;
+  return {
+    ...conversation,
+    lastSeq: Math.max(conversation.lastSeq, message.seq),
+    updatedAt: Math.max(conversation.updatedAt, message.createdAt),
+  };
+}
+
+/**
+ * Of two copies of one conversation, the more recent. Receipts and lastSeq only ever grow, so
+ * picking the copy with more progress survives events and acks arriving out of order.
+ */
+export function latestConversation(a: Conversation, b: Conversation): Conversation {
+  if (b.updatedAt !== a.updatedAt) return b.updatedAt > a.updatedAt ? b : a;
+  const progress = (c: Conversation) =>
+    c.lastSeq + c.agentReceipts.readSeq + c.visitorReceipts.readSeq + c.visitorReceipts.deliveredSeq;
+  return progress(b) >= progress(a) ? b : a;
+}

@@ -1,0 +1,79 @@
+import type { Receipts, ReceiptUpdatedEvent } from '@aftercare/shared';
+import { mapConversation, storeConversation, storeMessage, type WorkspaceContext } from './context.js';
+import { withCustomers } from './inbox-actions.js';
+
+/** How long a shopper's "typing" stays shown without a refresh, in case `typing: false` is lost. */
+const TYPING_TIMEOUT_MS = 8_000;
+
+/**
+ * Subscribes the workspace to the live events of the agent namespace and returns the unsubscribe.
+ * Every handler only updates the store; the views follow from there.
+ */
+export function bindServerEvents(ctx: WorkspaceContext): () => void {
+  const { socket, store } = ctx;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  const clearTyping = () => {
+    clearTimeout(typingTimer);
+    store.set((state) =>
+      state.active?.visitorTyping ? { ...state, active: { ...state.active, visitorTyping: null } } : state,
+    );
+  };
+
+  socket.on('session:ready', ({ agent }) => store.set((state) => ({ ...state, agent })));
+
+  socket.on('conversation:created', ({ conversation, customer }) =>
+    store.set((state) =>
+      storeConversation({ ...state, customers: withCustomers(state.customers, [customer]) }, conversation),
+    ),
+  );
+
+  socket.on('conversation:updated', ({ conversation }) => store.set((state) => storeConversation(state, conversation)));
+
+  socket.on('message:created', ({ message }) => {
+    if (message.author.kind === 'visitor' && store.get().active?.id === message.conversationId) clearTyping();
+    store.set((state) => {
+      const next = storeMessage(state, message);
+      // Only the shopper's new messages are announced; the agent's own echo would be noise.
+      if (next.active?.id !== message.conversationId || message.author.kind !== 'visitor') return next;
+      return { ...next, active: { ...next.active, lastIncoming: message } };
+    });
+  });
+
+  socket.on('typing:changed', ({ conversationId, author, typing }) => {
+    if (author.kind !== 'visitor' || store.get().active?.id !== conversationId) return;
+    if (!typing) return clearTyping();
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(clearTyping, TYPING_TIMEOUT_MS);
+    store.set((state) =>
+      state.active ? { ...state, active: { ...state.active, visitorTyping: author.name ?? '' } } : state,
+    );
+  });
+
+  socket.on('receipt:updated', (event) => store.set((state) => applyReceipts(state, event)));
+
+  return () => {
+    clearTimeout(typingTimer);
+    for (const name of [
+      'session:ready',
+      'conversation:created',
+      'conversation:updated',
+      'message:created',
+      'typing:changed',
+      'receipt:updated',
+    ] as const) {
+      socket.off(name);
+    }
+  };
+}
+
+function applyReceipts(state: Parameters<typeof mapConversation>[0], event: ReceiptUpdatedEvent) {
+  const grow = (current: Receipts): Receipts => ({
+    deliveredSeq: Math.max(current.deliveredSeq, event.deliveredSeq),
+    readSeq: Math.max(current.readSeq, event.readSeq),
+  });
+  return mapConversation(state, event.conversationId, (conversation) =>
+    event.side === 'visitor'
+      ? { ...conversation, visitorReceipts: grow(conversation.visitorReceipts) }
+      : { ...conversation, agentReceipts: grow(conversation.agentReceipts) },
+  );
+}

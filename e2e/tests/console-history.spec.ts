@@ -1,0 +1,70 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from '../support/console-page.js';
+import { connectShopper, type TestShopper } from '../support/console-shopper.js';
+import { type RunningServer, startServer } from '../support/server.js';
+
+test.use({ actionTimeout: 10_000 });
+
+let server: RunningServer;
+const shoppers: TestShopper[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  for (const shopper of shoppers) shopper.close();
+  await server?.stop();
+});
+
+async function newShopper(visitorToken?: string): Promise<TestShopper> {
+  const shopper = await connectShopper(server.url, { visitorToken });
+  shoppers.push(shopper);
+  return shopper;
+}
+
+const rowOf = (page: Page, conversationId: string) =>
+  page.getByRole('navigation', { name: 'Conversations' }).locator(`[data-conversation-id="${conversationId}"]`);
+const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
+
+test('scrolling up loads older history without gaps or doubles', async ({ page }) => {
+  const shopper = await newShopper();
+  const conversation = await shopper.start({ name: 'Long Talker' });
+  const total = 260; // more than the newest page `conversation:open` returns (200)
+  for (let i = 1; i <= total; i++) await shopper.send(conversation.id, `line ${i}`);
+
+  await signIn(page, server.url);
+  await rowOf(page, conversation.id).click();
+  await expect(messages(page)).toContainText(`line ${total}`);
+  const items = messages(page).locator('[data-seq]');
+  const shown = await items.count();
+  expect(shown).toBeLessThan(total);
+
+  // Scrolling to the top loads the previous page; repeat until the start of the conversation shows.
+  await expect(async () => {
+    await messages(page).evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await expect(messages(page).getByText('Start of the conversation')).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await expect(items).toHaveCount(total);
+  const texts = await items.locator('.message__text').allTextContents();
+  expect(texts).toEqual(Array.from({ length: total }, (_, i) => `line ${i + 1}`));
+});
+
+test('the inbox pages older conversations with "Load more"', async ({ page }) => {
+  const count = 55; // more than one inbox page (50)
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const shopper = await newShopper();
+    ids.push((await shopper.start({ name: `Paging ${i}` })).id);
+  }
+  await signIn(page, server.url);
+  const rows = page.getByRole('navigation', { name: 'Conversations' }).locator('[data-conversation-id]');
+  await expect(rows).toHaveCount(50);
+  await page.getByRole('button', { name: 'Load more conversations' }).click();
+  await expect(page.getByRole('button', { name: 'Load more conversations' })).toHaveCount(0);
+  const shown = await rows.evaluateAll((elements) => elements.map((el) => el.getAttribute('data-conversation-id')));
+  expect(new Set(shown).size).toBe(shown.length);
+  expect(shown).toEqual(expect.arrayContaining(ids));
+});

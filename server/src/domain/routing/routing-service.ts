@@ -1,0 +1,293 @@
+import type { Agent, AgentRole, Conversation } from '@aftercare/shared';
+import { AGENT_ROLES } from '@aftercare/shared';
+import type { AgentRepository } from '../agents/agent-repository.js';
+import type { Clock } from '../clock.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import { AftercareError } from '../errors.js';
+import type { AgentPresence, AgentStatus, PresenceChange, PresencePort } from './presence-port.js';
+import { RoutingStateMissingError } from './routing-errors.js';
+import { OutcomeCollector, type RoutingOutcome } from './routing-outcome.js';
+import { readRoutingSnapshot } from './routing-snapshot.js';
+
+export interface RoutingServiceDeps {
+  presence: PresencePort;
+  conversations: ConversationRepository;
+  agents: AgentRepository;
+  clock: Clock;
+}
+
+/** Most conversations one drain hands out; the next event drains the rest. Bounds a single call. */
+const MAX_DRAIN = 100;
+/** Highest capacity an admin may set. */
+export const MAX_CAPACITY = 100;
+
+/**
+ * Routing (who answers which chat) and agent presence. New conversations go to the best eligible
+ * agent (online, live console, load below capacity; least load, then longest idle) or wait in a
+ * FIFO queue; whenever capacity appears (a chat resolved or moved, an agent online, capacity
+ * raised) the queue is drained. `assigneeId` in the store is the truth; presence holds load and
+ * queue as a cache, rebuilt from the store when missing (see `PresencePort.rebuild`).
+ *
+ * Decisions: an agent who goes away or offline keeps their conversations (a reload or a short
+ * break must not reshuffle chats; supervisors move them with `reassign`). An agent's `transfer`
+ * needs a target who is online with free capacity; a supervisor's `reassign` may go over capacity
+ * (their explicit choice outranks the automatic limit) but never to an offline agent.
+ */
+export function createRoutingService({ presence, conversations, agents, clock }: RoutingServiceDeps) {
+  /** Runs a routing operation; when the tenant's state is missing, rebuilds it from the store once and retries. */
+  async function withRoutingState<T>(tenantId: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof RoutingStateMissingError)) throw error;
+      await rebuildFromStore(tenantId, { onlyIfMissing: true });
+      return operation();
+    }
+  }
+
+  /** Rebuilds a tenant's load and queue from the store; see `PresencePort.rebuild`. */
+  async function rebuildFromStore(tenantId: string, options: { onlyIfMissing: boolean }): Promise<boolean> {
+    return presence.rebuild(tenantId, await readRoutingSnapshot(conversations, tenantId), options);
+  }
+
+  function finish(tenantId: string, collector: OutcomeCollector): Promise<RoutingOutcome> {
+    return collector.finish(() => withRoutingState(tenantId, () => presence.queue(tenantId)));
+  }
+
+  /** Stores an assignment presence already counted; on failure gives the load back and rethrows. */
+  async function storeAssignment(conversationId: string, tenantId: string, agent: AgentPresence, requeueAt?: number) {
+    const now = clock.now();
+    try {
+      const stored = await conversations.setAssignee(conversationId, agent.agentId, null, now);
+      // `updatedAt === now` tells our write from someone else's giving it to the same agent.
+      return stored?.assigneeId === agent.agentId && stored.updatedAt === now ? stored : null;
+    } catch (error) {
+      await presence.release(tenantId, agent.agentId, clock.now());
+      if (requeueAt !== undefined) await presence.enqueue(tenantId, conversationId, requeueAt);
+      throw error;
+    }
+  }
+
+  /** Hands queued conversations to eligible agents until either runs out. */
+  async function drainQueue(tenantId: string, collector: OutcomeCollector): Promise<void> {
+    for (let i = 0; i < MAX_DRAIN; i++) {
+      const claimed = await withRoutingState(tenantId, () => presence.claimNext(tenantId, clock.now()));
+      if (!claimed) return;
+      collector.queueMoved = true;
+      const stored = await storeAssignment(claimed.conversationId, tenantId, claimed.agent, claimed.enqueuedAt);
+      if (stored) collector.assign(stored, claimed.agent);
+      // Resolved or assigned meanwhile: it no longer waits, and the agent gets the slot back.
+      else collector.agent(await presence.release(tenantId, claimed.agent.agentId, clock.now()));
+    }
+  }
+
+  async function loadConversation(actor: Agent, conversationId: string): Promise<Conversation> {
+    const conversation = await conversations.getById(conversationId);
+    if (!conversation || conversation.tenantId !== actor.tenantId) {
+      throw new AftercareError('NOT_FOUND', 'No such conversation');
+    }
+    if (conversation.status !== 'open')
+      throw new AftercareError('CONVERSATION_CLOSED', 'This conversation is resolved');
+    return conversation;
+  }
+
+  async function assertAgentOfTenant(agentId: string, tenantId: string): Promise<void> {
+    const agent = await agents.getById(agentId);
+    if (!agent || agent.tenantId !== tenantId) throw new AftercareError('NOT_FOUND', 'No such agent');
+  }
+
+  /** Moves an open conversation to `toAgentId`, keeping every agent's load exact. */
+  async function moveConversation(conversation: Conversation, toAgentId: string, overCapacity: boolean) {
+    const { tenantId, id } = conversation;
+    const previous = conversation.assigneeId;
+    const collector = new OutcomeCollector();
+    if (previous === toAgentId) return finish(tenantId, collector);
+    const now = clock.now();
+    const reserved = await withRoutingState(tenantId, () =>
+      presence.reserve(tenantId, toAgentId, now, { overCapacity }),
+    );
+    if (!reserved) {
+      const why = overCapacity ? 'is offline' : 'is not online or has no free capacity';
+      throw new AftercareError('CONFLICT', `That agent ${why}.`);
+    }
+    const wasQueued = previous === null && (await presence.dequeue(tenantId, id));
+    const undo = async () => {
+      await presence.release(tenantId, toAgentId, clock.now());
+      if (wasQueued) await presence.enqueue(tenantId, id, conversation.createdAt);
+    };
+    let stored: Conversation | null;
+    try {
+      stored = await conversations.setAssignee(id, toAgentId, previous, now);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
+    if (stored?.assigneeId !== toAgentId || stored.updatedAt !== now) {
+      await undo();
+      throw new AftercareError('CONFLICT', 'The conversation changed meanwhile; reload it.');
+    }
+    collector.assign(stored, reserved);
+    collector.queueMoved = wasQueued;
+    if (previous !== null) {
+      collector.agent(await presence.release(tenantId, previous, clock.now()));
+      await drainQueue(tenantId, collector);
+    }
+    return finish(tenantId, collector);
+  }
+
+  /** Drains the queue after a change that may have made room; returns the outcome with `presence`. */
+  async function afterPresenceChange(tenantId: string, presenceNow: AgentPresence, changed: boolean) {
+    const collector = new OutcomeCollector();
+    if (changed) collector.agent(presenceNow);
+    if (presenceNow.status === 'online') await drainQueue(tenantId, collector);
+    return finish(tenantId, collector);
+  }
+
+  /**
+   * Routes a conversation just created (call it only when `start` answered `created: true`): to
+   * the best eligible agent when nobody waits, else into the queue. `position` is the shopper's
+   * place in the queue, or null when assigned.
+   */
+  async function routeConversation(conversation: Conversation): Promise<RoutingOutcome & { position: number | null }> {
+    const { tenantId, id } = conversation;
+    const collector = new OutcomeCollector();
+    if (conversation.status !== 'open' || conversation.assigneeId !== null) {
+      return { ...(await finish(tenantId, collector)), position: null };
+    }
+    const offered = await withRoutingState(tenantId, () =>
+      presence.offer(tenantId, id, conversation.createdAt, clock.now()),
+    );
+    if (offered.kind === 'queued') return { ...(await finish(tenantId, collector)), position: offered.position };
+    const stored = await storeAssignment(id, tenantId, offered.agent, conversation.createdAt);
+    if (stored) {
+      collector.assign(stored, offered.agent);
+    } else {
+      collector.agent(await presence.release(tenantId, offered.agent.agentId, clock.now()));
+      await drainQueue(tenantId, collector);
+    }
+    return { ...(await finish(tenantId, collector)), position: null };
+  }
+
+  return {
+    routeConversation,
+
+    /**
+     * A conversation was resolved (call once, when `setStatus` answered `changed: true`). Its agent
+     * keeps the assignment on record but gets the slot back, and the queue moves on.
+     */
+    async conversationResolved(conversation: Conversation): Promise<RoutingOutcome> {
+      const { tenantId, assigneeId } = conversation;
+      const collector = new OutcomeCollector();
+      if (assigneeId === null) {
+        collector.queueMoved = await withRoutingState(tenantId, () => presence.dequeue(tenantId, conversation.id));
+      } else {
+        collector.agent(await withRoutingState(tenantId, () => presence.release(tenantId, assigneeId, clock.now())));
+        await drainQueue(tenantId, collector);
+      }
+      return finish(tenantId, collector);
+    },
+
+    /**
+     * A resolved conversation was reopened: it goes back to its agent (even over capacity: they know
+     * the case) unless they are offline, in which case it is routed like a new one.
+     */
+    async conversationReopened(conversation: Conversation): Promise<RoutingOutcome & { position: number | null }> {
+      const { tenantId, assigneeId } = conversation;
+      if (assigneeId === null) return routeConversation(conversation);
+      const now = clock.now();
+      const kept = await withRoutingState(tenantId, () =>
+        presence.reserve(tenantId, assigneeId, now, { overCapacity: true }),
+      );
+      if (kept) {
+        const collector = new OutcomeCollector();
+        collector.agent(kept);
+        return { ...(await finish(tenantId, collector)), position: null };
+      }
+      const unassigned = await conversations.setAssignee(conversation.id, null, assigneeId, now);
+      // Null or still assigned: deleted or changed meanwhile, and whoever changed it routed it.
+      if (unassigned?.assigneeId !== null) return { assigned: [], agents: [], queue: null, position: null };
+      return routeConversation(unassigned);
+    },
+
+    /** An agent hands their chat to a colleague who is online with free capacity (CONFLICT otherwise). */
+    async transfer(actor: Agent, conversationId: string, toAgentId: string): Promise<RoutingOutcome> {
+      const conversation = await loadConversation(actor, conversationId);
+      if (conversation.assigneeId !== actor.id && !hasRole(actor, 'supervisor')) {
+        throw new AftercareError('FORBIDDEN', 'Only the assigned agent or a supervisor may transfer this conversation');
+      }
+      await assertAgentOfTenant(toAgentId, actor.tenantId);
+      return moveConversation(conversation, toAgentId, false);
+    },
+
+    /** A supervisor gives a chat (assigned or waiting) to any agent who is not offline, even over capacity. */
+    async reassign(supervisor: Agent, conversationId: string, toAgentId: string): Promise<RoutingOutcome> {
+      if (!hasRole(supervisor, 'supervisor')) throw new AftercareError('FORBIDDEN', 'Supervisors only');
+      const conversation = await loadConversation(supervisor, conversationId);
+      await assertAgentOfTenant(toAgentId, supervisor.tenantId);
+      return moveConversation(conversation, toAgentId, true);
+    },
+
+    /** A console connected (after authentication). An agent who is online again gets queued chats. */
+    async connect(agent: Agent, connectionId: string) {
+      const now = clock.now();
+      const before = await presence.get(agent.tenantId, agent.id, now);
+      const after = await presence.connect(agent.tenantId, agent.id, connectionId, now);
+      return { presence: after, ...(await afterPresenceChange(agent.tenantId, after, after.status !== before.status)) };
+    },
+
+    /** Keeps a console connection alive; call every `connectionTtlMs / 3`. False: it had expired. */
+    heartbeat(agent: Agent, connectionId: string): Promise<boolean> {
+      return presence.heartbeat(agent.tenantId, agent.id, connectionId, clock.now());
+    },
+
+    /** A console disconnected; the agent goes away when it was their last connection. */
+    async disconnect(agent: Agent, connectionId: string): Promise<PresenceChange> {
+      return presence.disconnect(agent.tenantId, agent.id, connectionId, clock.now());
+    },
+
+    /** The agent chose a status; going online drains the queue to them. */
+    async setStatus(agent: Agent, status: AgentStatus) {
+      const change = await presence.setStatus(agent.tenantId, agent.id, status, clock.now());
+      return { change, ...(await afterPresenceChange(agent.tenantId, change.presence, change.changed)) };
+    },
+
+    /** An admin sets an agent's capacity; raising it drains the queue. */
+    async setCapacity(admin: Agent, agentId: string, capacity: number): Promise<RoutingOutcome> {
+      if (!hasRole(admin, 'admin')) throw new AftercareError('FORBIDDEN', 'Admins only');
+      if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_CAPACITY) {
+        throw new AftercareError('INVALID_PAYLOAD', `Capacity must be an integer from 0 to ${MAX_CAPACITY}`);
+      }
+      await assertAgentOfTenant(agentId, admin.tenantId);
+      const updated = await presence.setCapacity(admin.tenantId, agentId, capacity, clock.now());
+      return afterPresenceChange(admin.tenantId, updated, true);
+    },
+
+    /** Marks agents of dead processes away; run every few seconds in every process (idempotent). */
+    async sweepExpiredConnections(): Promise<{ tenantId: string; agents: AgentPresence[] }[]> {
+      const swept = [];
+      for (const tenantId of await presence.listTenants()) {
+        const wentAway = await presence.expireConnections(tenantId, clock.now());
+        if (wentAway.length > 0) swept.push({ tenantId, agents: wentAway });
+      }
+      return swept;
+    },
+
+    /** Every agent's presence and load, for the console's team view. */
+    listPresence(tenantId: string): Promise<AgentPresence[]> {
+      return presence.list(tenantId, clock.now());
+    },
+
+    /** A waiting conversation's position (1-based), or null. */
+    positionOf(conversation: Conversation): Promise<number | null> {
+      return withRoutingState(conversation.tenantId, () => presence.position(conversation.tenantId, conversation.id));
+    },
+
+    rebuildFromStore,
+  };
+}
+
+export type RoutingService = ReturnType<typeof createRoutingService>;
+
+function hasRole(agent: Agent, role: AgentRole): boolean {
+  return AGENT_ROLES.indexOf(agent.role) >= AGENT_ROLES.indexOf(role);
+}

@@ -150,7 +150,7 @@ test('the inbox and the composer work from the keyboard alone', async ({ page })
 // `conversation:list` answers conversations only, so after a reload the console cannot name the
 // customers of conversations it did not see being created. Needs `customers` in that answer
 // (the console already reads it when present).
-test.fixme('after a reload, inbox rows still show the customer names', async ({ page }) => {
+test('after a reload, inbox rows still show the customer names', async ({ page }) => {
   const shopper = await newShopper();
   const conversation = await shopper.start({ name: 'Chen Jie' });
   await shopper.send(conversation.id, 'Hi');

@@ -83,11 +83,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     if (err.message === 'PROTOCOL_MISMATCH') return setConnection('protocol-mismatch');
     setConnection('offline');
     if (socket.active) return; // a network failure: socket.io retries by itself
-    // A refusal by the server's middleware is not retried by socket.io itself. If the server
-    // refused the handshake as malformed, it may be the connection-state-recovery fields
-    // (`pid`, `offset`) socket.io adds to `auth`; retry as a fresh session, which loses
-    // nothing because every connect re-syncs from storage anyway.
-    if (err.message === 'INVALID_PAYLOAD') forgetRecoveryState(socket);
+    // A refusal by the server's middleware is not retried by socket.io itself.
     retryTimer = setTimeout(() => socket.connect(), 3_000);
   });
 
@@ -133,11 +129,4 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       socket.disconnect();
     },
   };
-}
-
-// socket.io-client keeps the recovery session in private fields and offers no API to drop it.
-function forgetRecoveryState(socket: AgentSocket): void {
-  const internals = socket as unknown as { _pid?: string; _lastOffset?: string };
-  internals._pid = undefined;
-  internals._lastOffset = undefined;
 }

@@ -26,7 +26,9 @@ const serverEntry = path.resolve(import.meta.dirname, '../../server/dist/index.j
  * Starts the built server (`npm run build` first) on a free loopback port with its own data
  * directory, and resolves once it prints its `listening` line.
  */
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-e2e-'));
   const child = spawn(process.execPath, [serverEntry], {
     env: {

@@ -7,7 +7,10 @@ import sirv from 'sirv';
  * (`/widget.js`) and the console's `index.html` are revalidated so a deploy reaches every shop at once.
  */
 export function createStaticFiles(options: { widgetDistDir: string; consoleDistDir: string }) {
-  const widget = existsSync(options.widgetDistDir) ? sirv(options.widgetDistDir, { etag: true, gzip: false }) : null;
+  // The widget build writes .gz and .br copies: shoppers on phones get the compressed files.
+  const widget = existsSync(options.widgetDistDir)
+    ? sirv(options.widgetDistDir, { etag: true, gzip: true, brotli: true })
+    : null;
   const consoleApp = existsSync(options.consoleDistDir)
     ? sirv(options.consoleDistDir, { etag: true, single: true })
     : null;

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { expect, type Page, test } from '@playwright/test';
+import { connectAgent, type TestAgent } from '../support/widget-agent.js';
+import { launcher, panel, sendMessage, submitPreChat, widgetServer } from '../support/widget-page.js';
+
+/** Keyboard use, focus management, screen-reader announcements and axe-core on the open widget. */
+
+let server: Awaited<ReturnType<typeof widgetServer>>;
+let agent: TestAgent;
+test.beforeAll(async () => {
+  server = await widgetServer();
+  agent = await connectAgent(server.url);
+});
+test.afterAll(async () => {
+  agent?.close();
+  await server?.stop();
+});
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core on the whole page (it walks open shadow roots) and returns the violations. */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations as { id: string; nodes: { target: unknown }[] }[];
+  });
+}
+
+test('the widget is keyboard operable and manages focus', async ({ page }) => {
+  await page.goto(`${server.url}/demo/`);
+  await launcher(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByLabel('Your name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toBeHidden();
+  await expect(launcher(page)).toBeFocused();
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('axe-core finds no violations in the open widget; new messages are announced', async ({ page }) => {
+  await page.goto(`${server.url}/demo/`);
+  await launcher(page).click();
+  await expect(panel(page).getByLabel('Your name')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await submitPreChat(page, 'Chen Jing');
+  await sendMessage(page, 'Is the battery covered by the warranty?');
+  await expect
+    .poll(() => agent.received.find((m) => m.text === 'Is the battery covered by the warranty?'))
+    .toBeTruthy();
+  const { conversationId } = agent.received.find((m) => m.text === 'Is the battery covered by the warranty?')!;
+  await agent.request('message:send', { conversationId, clientId: `agent-${Date.now()}`, text: 'Yes, for two years.' });
+  await expect(page.locator('aftercare-widget [aria-live="polite"]')).toHaveText(
+    'New message from Demo Agent: Yes, for two years.',
+  );
+  await panel(page).getByRole('button', { name: 'Insert an emoji' }).click();
+  await expect(panel(page).getByRole('group', { name: 'Insert an emoji' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // Escape closes the emoji menu first, the panel only on a second press.
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('group', { name: 'Insert an emoji' })).toBeHidden();
+  await expect(panel(page)).toBeVisible();
+});

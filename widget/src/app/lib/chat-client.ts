@@ -1,0 +1,199 @@
+import {
+  type ContactDetails,
+  type ErrorCode,
+  LIMITS,
+  type Message,
+  type ProductContext,
+  type VisitorSessionReadyEvent,
+} from '@aftercare/shared';
+import { storageKey } from '../../bridge.js';
+import { ChatStore } from './chat-store.js';
+import { createVisitorSocket, request, type VisitorSocket } from './connection.js';
+import { switchShopper } from './identity.js';
+import { randomId } from './ids.js';
+import { bindBrowserEvents, bindConnectionEvents, bindLiveUpdates } from './live-updates.js';
+import { lastSeq } from './messages.js';
+import { createOutbox, type Outbox } from './outbox.js';
+import { OutboxSender } from './outbox-sender.js';
+import type { SafeStorage } from './storage.js';
+import { syncConversation } from './sync.js';
+
+export type { ChatState } from './chat-store.js';
+
+export interface ChatClientOptions {
+  siteKey: string;
+  baseUrl: string;
+  storage: SafeStorage;
+  /** Called for each agent message that arrives live (not from a catch-up sync). */
+  onAgentMessage?: (message: Message) => void;
+  /** Injected for tests; defaults to a real socket.io connection. */
+  socket?: VisitorSocket;
+}
+
+/**
+ * The widget's connection to the server, independent of any UI. After every (re)connect it syncs
+ * the conversation on screen from the last sequence it holds, then flushes the outbox in order,
+ * so nothing is lost or duplicated. State lives in `store`; components read `state`.
+ */
+export class ChatClient {
+  readonly store: ChatStore;
+  private readonly socket: VisitorSocket;
+  private readonly outbox: Outbox;
+  private readonly sender: OutboxSender;
+  private readonly waitingForSession: (() => void)[] = [];
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingSent = false;
+  private startRequestId: string | null = null;
+  private readonly key: (name: 'token' | 'active' | 'outbox') => string;
+
+  constructor(private readonly options: ChatClientOptions) {
+    this.key = (name) => storageKey(options.siteKey, name);
+    this.outbox = createOutbox(options.storage, this.key('outbox'));
+    this.store = new ChatStore(options.storage, this.key('active'), this.outbox);
+    this.socket =
+      options.socket ??
+      createVisitorSocket(options.baseUrl, options.siteKey, () => options.storage.get(this.key('token')));
+    this.sender = new OutboxSender(this.socket, this.outbox, {
+      sent: (message) => this.receive([message]),
+      changed: () => this.store.refreshPending(),
+    });
+    this.listen();
+  }
+
+  get state() {
+    return this.store.state; // Components read it; `store.subscribe` tells them when it changed.
+  }
+
+  /** Connects (unless the browser knows it is offline: then the `online` event does). */
+  connect(): void {
+    if (navigator.onLine === false) this.store.update({ connection: 'offline' });
+    else this.socket.connect();
+  }
+
+  /** Follows `Aftercare.identify`: another shopper (or a logout) starts over as a new visitor. */
+  identify(userId: string | null): void {
+    if (!switchShopper(this.options.storage, this.options.siteKey, userId)) return;
+    this.store.update({ customer: null, conversation: null, messages: [], pending: [], typing: null, live: null });
+    if (this.socket.active) this.socket.disconnect().connect();
+  }
+
+  /** Starts (or, after a retry, returns) the shopper's conversation; resolves with an error code on failure. */
+  async startConversation(details: ContactDetails, product: ProductContext | null): Promise<ErrorCode | null> {
+    if (!this.startRequestId) this.startRequestId = randomId();
+    const requestId = this.startRequestId;
+    for (;;) {
+      await this.whenOnline();
+      try {
+        const payload = { requestId, ...details, ...(product ? { product } : {}) };
+        const response = await request(this.socket, 'conversation:start', payload);
+        this.startRequestId = null;
+        if ('error' in response) return response.error.code;
+        // The server filled the shopper's profile in; keep the local copy (used to prefill) in step.
+        const customer = this.state.customer;
+        if (customer) this.store.update({ customer: { ...customer, ...details } });
+        this.store.show(response.data.conversation, []);
+        await this.sync();
+        return null;
+      } catch {
+        // No acknowledgement: the link broke. Retry with the same requestId once it is back.
+      }
+    }
+  }
+
+  /** Queues a message for the conversation on screen and tries to send it. */
+  send(text: string): void {
+    const conversation = this.state.conversation;
+    if (conversation?.status !== 'open' || !text.trim() || text.length > LIMITS.messageText) return;
+    this.outbox.add({ clientId: randomId(), conversationId: conversation.id, text, createdAt: Date.now() });
+    this.store.refreshPending();
+    this.setTyping(false);
+    void this.sender.flush();
+  }
+
+  /** Drops a message the server refused for good. */
+  discard(clientId: string): void {
+    this.outbox.remove(clientId);
+    this.store.refreshPending();
+  }
+
+  /** Tells agents whether the shopper is typing; "false" follows by itself after a pause. */
+  setTyping(typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (typing) this.typingTimer = setTimeout(() => this.setTyping(false), 4_000);
+    const conversation = this.state.conversation;
+    if (typing === this.typingSent || conversation?.status !== 'open' || !this.socket.connected) return;
+    this.typingSent = typing;
+    request(this.socket, 'typing:set', { conversationId: conversation.id, typing }).catch(() => {});
+  }
+
+  /** Marks everything on screen as read (the panel is open in a visible tab). */
+  markRead(): void {
+    const conversation = this.state.conversation;
+    const seq = lastSeq(this.state.messages);
+    if (!conversation || seq <= conversation.visitorReceipts.readSeq) return;
+    this.store.setReceipts('visitor', { readSeq: seq, deliveredSeq: seq });
+    this.sendReceipt('read', seq);
+  }
+
+  /** Leaves a resolved conversation (or one that is not this visitor's) for the pre-chat form. */
+  leaveConversation(): void {
+    this.store.update({ conversation: null, messages: [], typing: null });
+    this.store.refreshPending();
+  }
+
+  private listen(): void {
+    const { socket, store } = this;
+    socket.on('session:ready', (event) => void this.onSessionReady(event));
+    socket.on('disconnect', () => {
+      this.typingSent = false;
+    });
+    bindConnectionEvents(socket, store, () => this.options.storage.set(this.key('token'), null));
+    bindLiveUpdates(socket, store, {
+      receive: (messages) => this.receive(messages),
+      onAgentMessage: (message) => this.options.onAgentMessage?.(message),
+    });
+    bindBrowserEvents(socket, store, this.key('outbox'));
+  }
+
+  private async onSessionReady({ visitorToken, customer, conversations }: VisitorSessionReadyEvent): Promise<void> {
+    if (visitorToken) this.options.storage.set(this.key('token'), visitorToken);
+    const shown = this.state.conversation;
+    const conversation =
+      conversations.find((candidate) => candidate.id === shown?.id) ??
+      conversations.find((candidate) => candidate.status === 'open');
+    this.store.update({ connection: 'online', customer });
+    if (conversation) this.store.show(conversation, conversation.id === shown?.id ? this.state.messages : []);
+    else if (shown) this.leaveConversation(); // Not this visitor's (e.g. a new token after UNAUTHORIZED).
+    for (const resolve of this.waitingForSession.splice(0)) resolve();
+    await this.sync();
+    await this.sender.flush();
+  }
+
+  /** Catches up the conversation on screen from the last sequence held. */
+  private sync(): Promise<void> {
+    return syncConversation(this.socket, this.store, (messages) => this.receive(messages));
+  }
+
+  /** Stores messages and acknowledges delivery of new agent ones. */
+  private receive(messages: Message[]): void {
+    this.store.receive(messages);
+    const conversation = this.state.conversation;
+    if (!conversation) return;
+    const agentSeqs = messages.filter((m) => m.author.kind === 'agent' && m.conversationId === conversation.id);
+    const newest = Math.max(0, ...agentSeqs.map((message) => message.seq));
+    if (newest <= conversation.visitorReceipts.deliveredSeq) return;
+    this.store.setReceipts('visitor', { ...conversation.visitorReceipts, deliveredSeq: newest });
+    this.sendReceipt('delivered', newest);
+  }
+
+  private sendReceipt(kind: 'delivered' | 'read', seq: number): void {
+    const conversationId = this.state.conversation?.id;
+    if (!conversationId || !this.socket.connected) return;
+    request(this.socket, 'receipt:update', { conversationId, kind, seq }).catch(() => {});
+  }
+
+  private whenOnline(): Promise<void> {
+    if (this.state.connection === 'online' && this.socket.connected) return Promise.resolve();
+    return new Promise((resolve) => this.waitingForSession.push(resolve));
+  }
+}

@@ -1,0 +1,88 @@
+import type { Conversation, Message } from '@aftercare/shared';
+import { describe, expect, it } from 'vitest';
+import { ChatStore } from './chat-store.js';
+import { createOutbox } from './outbox.js';
+import { safeStorage } from './storage.js';
+
+const conversation = (patch: Partial<Conversation> = {}): Conversation => ({
+  id: 'c1',
+  tenantId: 't',
+  siteId: 's',
+  customerId: 'cu',
+  status: 'open',
+  assigneeId: null,
+  product: null,
+  lastSeq: 0,
+  visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
+  agentReceipts: { deliveredSeq: 0, readSeq: 0 },
+  createdAt: 1,
+  updatedAt: 1,
+  resolvedAt: null,
+  ...patch,
+});
+
+const message = (seq: number, kind: 'visitor' | 'agent', clientId = `m${seq}`): Message => ({
+  id: `id${seq}`,
+  conversationId: 'c1',
+  clientId,
+  seq,
+  author: { kind, id: kind, name: kind === 'agent' ? 'Ann' : null },
+  text: `text ${seq}`,
+  createdAt: seq,
+});
+
+function setup() {
+  const storage = safeStorage(null);
+  const outbox = createOutbox(storage, 'outbox');
+  return { storage, outbox, store: new ChatStore(storage, 'active', outbox) };
+}
+
+describe('ChatStore', () => {
+  it('merges messages by id in seq order and counts unread agent messages', () => {
+    const { store } = setup();
+    store.show(conversation(), []);
+    store.receive([message(3, 'agent'), message(1, 'visitor')]);
+    store.receive([message(2, 'agent'), message(3, 'agent')]);
+    expect(store.state.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(store.state.unread).toBe(2);
+    store.setReceipts('visitor', { deliveredSeq: 3, readSeq: 3 });
+    expect(store.state.unread).toBe(0);
+  });
+
+  it('drops an outbox entry once the server has the message, even without the ack', () => {
+    const { store, outbox } = setup();
+    store.show(conversation(), []);
+    outbox.add({ clientId: 'abc', conversationId: 'c1', text: 'hi', createdAt: 1 });
+    store.refreshPending();
+    expect(store.state.pending).toHaveLength(1);
+    store.receive([message(1, 'visitor', 'abc')]);
+    expect(store.state.pending).toHaveLength(0);
+    expect(outbox.list()).toEqual([]);
+  });
+
+  it('never moves receipts backwards', () => {
+    const { store } = setup();
+    store.show(conversation(), []);
+    store.setReceipts('visitor', { deliveredSeq: 5, readSeq: 4 });
+    store.setConversation(conversation({ visitorReceipts: { deliveredSeq: 2, readSeq: 2 } }));
+    expect(store.state.conversation?.visitorReceipts).toEqual({ deliveredSeq: 5, readSeq: 4 });
+  });
+
+  it('saves the open conversation for the next page and forgets it once resolved', () => {
+    const { store, storage, outbox } = setup();
+    store.show(conversation(), [message(1, 'visitor')]);
+    const next = new ChatStore(storage, 'active', outbox);
+    expect(next.state.conversation?.id).toBe('c1');
+    expect(next.state.messages).toHaveLength(1);
+    store.setConversation(conversation({ status: 'resolved' }));
+    expect(storage.get('active')).toBeNull();
+  });
+
+  it('keeps refused messages only while their conversation is on screen', () => {
+    const { store, outbox } = setup();
+    outbox.add({ clientId: 'x', conversationId: 'old', text: 'hi', createdAt: 1 });
+    outbox.markFailed('x', 'CONVERSATION_CLOSED');
+    store.show(conversation(), []);
+    expect(outbox.list()).toEqual([]);
+  });
+});

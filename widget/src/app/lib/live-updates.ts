@@ -1,0 +1,78 @@
+import type { ErrorCode, Message } from '@aftercare/shared';
+import type { ChatStore } from './chat-store.js';
+import type { VisitorSocket } from './connection.js';
+
+/**
+ * Server events about the conversation on screen: new messages, agents typing, receipts and
+ * status changes. Events for other conversations are ignored (the store checks ids).
+ */
+export function bindLiveUpdates(
+  socket: VisitorSocket,
+  store: ChatStore,
+  handlers: { receive(messages: Message[]): void; onAgentMessage(message: Message): void },
+): void {
+  socket.on('message:created', ({ message }) => {
+    const isNew = !store.state.messages.some((known) => known.id === message.id);
+    handlers.receive([message]);
+    if (!isNew || message.author.kind !== 'agent' || message.conversationId !== store.state.conversation?.id) return;
+    store.update({ typing: null, live: message });
+    handlers.onAgentMessage(message);
+  });
+  socket.on('typing:changed', ({ conversationId, author, typing }) => {
+    if (author.kind === 'agent' && conversationId === store.state.conversation?.id) {
+      store.update({ typing: typing ? author : null });
+    }
+  });
+  socket.on('receipt:updated', ({ conversationId, side, deliveredSeq, readSeq }) => {
+    if (conversationId === store.state.conversation?.id) store.setReceipts(side, { deliveredSeq, readSeq });
+  });
+  socket.on('conversation:updated', ({ conversation }) => store.setConversation(conversation));
+}
+
+/**
+ * The browser's view of the network and of other tabs: `offline` disconnects at once (so sends
+ * wait in the outbox, not in socket.io's buffer), `online` reconnects without waiting for the
+ * backoff, and another tab's outbox changes show up here too.
+ */
+export function bindBrowserEvents(socket: VisitorSocket, store: ChatStore, outboxKey: string): void {
+  window.addEventListener('offline', () => {
+    socket.disconnect();
+    store.update({ connection: 'offline' });
+  });
+  window.addEventListener('online', () => socket.connect());
+  window.addEventListener('storage', (event) => {
+    if (event.key === outboxKey) store.refreshPending();
+  });
+}
+
+/** Handshake refusals that retrying cannot fix. */
+const PERMANENT_HANDSHAKE_ERRORS = new Set(['PROTOCOL_MISMATCH', 'UNKNOWN_SITE', 'ORIGIN_NOT_ALLOWED']);
+const RECONNECT_MS = 3_000;
+
+/**
+ * The connection's ups and downs: the status line, dropping a token the server no longer
+ * accepts, giving up on refusals that cannot change, and reconnecting where socket.io does not
+ * (after a server-side disconnect or a refusal by a middleware such as SHUTTING_DOWN).
+ */
+export function bindConnectionEvents(socket: VisitorSocket, store: ChatStore, forgetToken: () => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reconnectLater = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => socket.connect(), RECONNECT_MS);
+  };
+  socket.on('disconnect', (reason) => {
+    store.update({ connection: navigator.onLine === false ? 'offline' : 'connecting', typing: null });
+    if (reason === 'io server disconnect') reconnectLater();
+  });
+  socket.on('connect_error', ({ message: code }) => {
+    if (code === 'UNAUTHORIZED') {
+      forgetToken(); // Expired or unknown: start over as a new visitor.
+      socket.connect();
+    } else if (PERMANENT_HANDSHAKE_ERRORS.has(code)) {
+      console.error(`[Aftercare] the server refused this widget: ${code}`);
+      store.update({ unavailable: code as ErrorCode });
+    } else if (!socket.active) {
+      reconnectLater();
+    }
+  });
+}

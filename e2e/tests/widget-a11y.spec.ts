@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { axeViolations } from '../support/axe.js';
 import { connectAgent, type TestAgent } from '../support/widget-agent.js';
 import { launcher, panel, sendMessage, submitPreChat, widgetServer } from '../support/widget-page.js';
 
@@ -15,18 +15,6 @@ test.afterAll(async () => {
   agent?.close();
   await server?.stop();
 });
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Runs axe-core on the whole page (it walks open shadow roots) and returns the violations. */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations as { id: string; nodes: { target: unknown }[] }[];
-  });
-}
 
 test('the widget is keyboard operable and manages focus', async ({ page }) => {
   await page.goto(`${server.url}/demo/`);

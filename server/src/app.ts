@@ -7,6 +7,8 @@ import { createAuthService } from './domain/agents/auth-service.js';
 import type { Clock } from './domain/clock.js';
 import { createConversationService } from './domain/conversations/conversation-service.js';
 import { createVisitorService } from './domain/customers/visitor-service.js';
+import type { PresencePort } from './domain/routing/presence-port.js';
+import { createRoutingService } from './domain/routing/routing-service.js';
 import type { Store } from './domain/store.js';
 import { Inflight } from './lib/inflight.js';
 import type { Logger } from './lib/logger.js';
@@ -19,10 +21,13 @@ import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
 import { answerUnknownEvents } from './transport/socket/define-handler.js';
 import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
+import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
 
 export interface AppDeps {
   store: Store;
+  /** Presence, load and the waiting line: in process memory, or in Redis shared by several processes. */
+  presence: PresencePort;
   clock: Clock;
   logger: Logger;
   /** Extra HTTP pages by path (the demo product page and its image), tried before static files. */
@@ -40,7 +45,10 @@ export type AppConfig = Pick<
   | 'widgetDistDir'
   | 'consoleDistDir'
   | 'metricsToken'
->;
+> & {
+  /** How often consoles heartbeat their presence and expired connections are swept. */
+  presenceHeartbeatMs: number;
+};
 
 export interface App {
   http: HttpServer;
@@ -75,6 +83,13 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     conversations: store.conversations,
     messages: store.messages,
     customers: store.customers,
+    clock,
+  });
+
+  const routing = createRoutingService({
+    presence: deps.presence,
+    conversations: store.conversations,
+    agents: store.agents,
     clock,
   });
 
@@ -130,8 +145,42 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
   const broadcaster = createBroadcaster(visitorNamespace, agentNamespace);
   visitorNamespace.on('connection', (socket) => answerUnknownEvents(socket));
   agentNamespace.on('connection', (socket) => answerUnknownEvents(socket));
-  registerVisitorNamespace(visitorNamespace, { visitors, conversations, broadcaster, context });
-  registerAgentNamespace(agentNamespace, { auth, conversations, broadcaster, context, publicUrl: config.publicUrl });
+  const routingBroadcasts = createRoutingBroadcasts({
+    broadcaster,
+    visitors: visitorNamespace,
+    agents: agentNamespace,
+    conversations: store.conversations,
+    logger,
+  });
+  registerVisitorNamespace(visitorNamespace, {
+    visitors,
+    conversations,
+    broadcaster,
+    context,
+    routing,
+    routingBroadcasts,
+  });
+  registerAgentNamespace(agentNamespace, {
+    auth,
+    conversations,
+    broadcaster,
+    context,
+    routing,
+    routingBroadcasts,
+    heartbeatMs: config.presenceHeartbeatMs,
+    publicUrl: config.publicUrl,
+  });
+  // Agents whose server process died without saying goodbye go away when their connections expire.
+  const sweeper = setInterval(() => {
+    routing.sweepExpiredConnections().then(
+      (swept) => {
+        for (const { tenantId, agents } of swept)
+          for (const presence of agents) routingBroadcasts.presenceChanged(tenantId, presence);
+      },
+      (error: unknown) => logger.warn('presence sweep failed', { error }),
+    );
+  }, config.presenceHeartbeatMs);
+  sweeper.unref();
   registerAuthRoutes(router, {
     auth,
     secureCookies: config.publicUrl.startsWith('https:'),
@@ -159,6 +208,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       });
     },
     async shutdown() {
+      clearInterval(sweeper);
       const { timedOut } = await inflight.drain(config.shutdownTimeoutMs);
       if (timedOut) logger.warn('shutdown timed out waiting for in-flight work', { pending: inflight.size });
       await closeConnectionsGracefully(io, 2_000);

@@ -9,7 +9,9 @@ import { ConfigError, parseConfig } from './config/config.js';
 import { DEMO, seedDemo } from './demo/demo-data.js';
 import { PRODUCT_IMAGE_PATH, renderProductImage, renderProductPage } from './demo/product-page.js';
 import { systemClock } from './domain/clock.js';
+import { defaultPresenceOptions } from './domain/routing/presence-port.js';
 import { createLogger } from './lib/logger.js';
+import { openPresence } from './presence/open-presence.js';
 import { openStore } from './store/open-store.js';
 
 /** The folder holding the workspace's root package.json, found from wherever this file was built to. */
@@ -36,15 +38,17 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
+  const presence = await openPresence({ redisUrl: config.redisUrl, logger });
   const demo = config.seedDemo ? await seedDemo(store, systemClock, config) : null;
   const app = createApp(
     {
       store,
+      presence: presence.presence,
       clock: systemClock,
       logger,
       pages: demo ? demoPages(demo.site.key) : {},
     },
-    config,
+    { ...config, presenceHeartbeatMs: defaultPresenceOptions.connectionTtlMs / 3 },
   );
   const url = await app.listen();
   // One machine-readable line (tests and scripts wait for it), then the human-readable banner.
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     await app.shutdown();
+    await presence.close();
     await store.close();
     logger.info('stopped');
     process.exit(0);

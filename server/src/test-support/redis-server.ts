@@ -4,12 +4,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createClient } from 'redis';
+import { presenceClientOptions } from '../presence/redis/redis-presence.js';
 
 /** Debian's package puts it here; tests that need Redis skip when it is missing. */
 export const REDIS_SERVER_BINARY = '/usr/bin/redis-server';
 
 export function hasRedisServer(): boolean {
   return existsSync(REDIS_SERVER_BINARY);
+}
+
+/** A connected client as the entry point would build it; its errors are expected while Redis is down. */
+export async function connectTestClient(url: string) {
+  const client = createClient({ url, ...presenceClientOptions });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
 }
 
 export interface TestRedisServer {

@@ -6,6 +6,7 @@ import { DEMO, seedDemo } from '../demo/demo-data.js';
 import { type Clock, systemClock } from '../domain/clock.js';
 import type { Store } from '../domain/store.js';
 import { silentLogger } from '../lib/logger.js';
+import { MemoryPresence } from '../presence/memory/memory-presence.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 
 export interface TestServer {
@@ -27,7 +28,7 @@ export async function startTestServer(options: { dataDir?: string; clock?: Clock
   const clock = options.clock ?? systemClock;
   await seedDemo(store, clock, { publicUrl: 'http://localhost:3000' });
   const app = createApp(
-    { store, clock, logger: silentLogger },
+    { store, clock, logger: silentLogger, presence: new MemoryPresence() },
     {
       port: 0,
       host: '127.0.0.1',
@@ -38,6 +39,7 @@ export async function startTestServer(options: { dataDir?: string; clock?: Clock
       widgetDistDir: path.join(dataDir, 'no-widget'),
       consoleDistDir: path.join(dataDir, 'no-console'),
       metricsToken: 'test-metrics-token-0123456789',
+      presenceHeartbeatMs: 20_000,
     },
   );
   const url = await app.listen();

@@ -109,3 +109,24 @@ export interface Message {
   text: string;
   createdAt: number;
 }
+
+/**
+ * What an agent chose in the console. `away` is also where an agent lands when their last console
+ * connection closes or expires: they keep their chats but get no new ones.
+ */
+export type AgentStatus = 'online' | 'away' | 'offline';
+export const AGENT_STATUSES: readonly AgentStatus[] = ['online', 'away', 'offline'];
+
+/** One agent's presence and routing state, as every server process sees it. */
+export interface AgentPresence {
+  agentId: string;
+  status: AgentStatus;
+  /** Live console connections across all server processes. */
+  connections: number;
+  /** Most open conversations routing gives this agent automatically. */
+  capacity: number;
+  /** Open conversations currently assigned to this agent. */
+  load: number;
+  /** Time of the last assignment or of becoming online; the longest idle agent wins a tie on load. */
+  idleSince: number;
+}

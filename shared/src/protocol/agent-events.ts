@@ -1,4 +1,12 @@
-import type { Agent, Conversation, ConversationStatus, Customer, Message } from '../domain/types.js';
+import type {
+  Agent,
+  AgentPresence,
+  AgentStatus,
+  Conversation,
+  ConversationStatus,
+  Customer,
+  Message,
+} from '../domain/types.js';
 import type { Ack } from './errors.js';
 import type {
   MessageCreatedEvent,
@@ -53,6 +61,20 @@ export interface AgentClientEvents {
   'messages:sync': (payload: MessagesSyncPayload, ack: Ack<MessagesSyncResult>) => void;
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
   'receipt:update': (payload: ReceiptUpdatePayload, ack: Ack<{ conversation: Conversation }>) => void;
+  /** Sets the caller's own status; going online hands them waiting conversations. */
+  'presence:set': (payload: { status: AgentStatus }, ack: Ack<{ presence: AgentPresence }>) => void;
+  /** Every agent's presence and load in the caller's tenant, and the waiting line's length. */
+  'presence:list': (payload: Record<string, never>, ack: Ack<{ agents: AgentPresence[]; queueLength: number }>) => void;
+  /**
+   * Gives a conversation to another agent: an agent hands over their own chat (the colleague must be
+   * online with free capacity); a supervisor or admin may move any chat, even over capacity.
+   */
+  'conversation:transfer': (
+    payload: { conversationId: string; toAgentId: string },
+    ack: Ack<{ conversation: Conversation }>,
+  ) => void;
+  /** Admins set how many conversations routing gives an agent at once. */
+  'agent:set-capacity': (payload: { agentId: string; capacity: number }, ack: Ack<Record<string, never>>) => void;
 }
 
 /** Events the server sends to consoles. */
@@ -63,4 +85,6 @@ export interface AgentServerEvents {
   'message:created': (event: MessageCreatedEvent) => void;
   'typing:changed': (event: TypingChangedEvent) => void;
   'receipt:updated': (event: ReceiptUpdatedEvent) => void;
+  /** An agent's status, connections or load changed. */
+  'presence:changed': (event: { presence: AgentPresence }) => void;
 }

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'UNKNOWN_SITE',
   /** The page's origin is not in the site's allowlist. */
   'ORIGIN_NOT_ALLOWED',
+  /** A service the server depends on (Redis) is unreachable; nothing was changed, retry after `retryAfterMs`. */
+  'UNAVAILABLE',
   /** The server is shutting down; retry (the client will reconnect elsewhere or later). */
   'SHUTTING_DOWN',
   /** Unexpected server failure; details are in the server log, never on the wire. */

@@ -45,6 +45,14 @@ export interface ConversationStartResult {
   conversation: Conversation;
   /** False when the shopper already had an open conversation (or this was a retry) and it was returned instead. */
   created: boolean;
+  /** 1-based place in the line when no agent is free yet, else null. Updates arrive as `queue:position`. */
+  queuePosition: number | null;
+}
+
+/** The shopper's place in the line of conversations waiting for an agent (null: an agent has it). */
+export interface QueuePositionEvent {
+  conversationId: string;
+  position: number | null;
 }
 
 /** Events the widget sends. Every one takes an acknowledgement. */
@@ -64,4 +72,5 @@ export interface VisitorServerEvents {
   'typing:changed': (event: TypingChangedEvent) => void;
   'receipt:updated': (event: ReceiptUpdatedEvent) => void;
   'conversation:updated': (event: { conversation: Conversation }) => void;
+  'queue:position': (event: QueuePositionEvent) => void;
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AGENT_ROLES } from '../domain/types.js';
+import { AGENT_ROLES, AGENT_STATUSES } from '../domain/types.js';
 import { LIMITS } from '../protocol/limits.js';
 import * as field from './fields.js';
 
@@ -87,3 +87,17 @@ export const login = v.strictObject({
 });
 
 export const agentRole = v.picklist(AGENT_ROLES);
+
+export const presenceSet = v.strictObject({
+  status: v.picklist(AGENT_STATUSES),
+});
+
+export const conversationTransfer = v.strictObject({
+  conversationId: field.id,
+  toAgentId: field.id,
+});
+
+export const agentCapacity = v.strictObject({
+  agentId: field.id,
+  capacity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+});

@@ -1,23 +1,7 @@
-/**
- * What an agent chose in the console. `away` is also where an agent lands when their last console
- * connection closes or expires: they keep their chats but get no new ones.
- */
-export type AgentStatus = 'online' | 'away' | 'offline';
-export const AGENT_STATUSES: readonly AgentStatus[] = ['online', 'away', 'offline'];
+import type { AgentPresence, AgentStatus } from '@aftercare/shared';
 
-/** One agent's presence and routing state, as every server process sees it. */
-export interface AgentPresence {
-  agentId: string;
-  status: AgentStatus;
-  /** Live console connections (registered, not closed, not expired) across all processes. */
-  connections: number;
-  /** Most open conversations routing gives this agent automatically. */
-  capacity: number;
-  /** Open conversations currently assigned to this agent. */
-  load: number;
-  /** Time of the last assignment or of becoming online; the longest idle agent wins a tie on load. */
-  idleSince: number;
-}
+export type { AgentPresence, AgentStatus } from '@aftercare/shared';
+export { AGENT_STATUSES } from '@aftercare/shared';
 
 /** A status change, and whether it was one (the transport broadcasts only real changes). */
 export interface PresenceChange {
@@ -89,7 +73,7 @@ export interface PresencePort {
   setCapacity(tenantId: string, agentId: string, capacity: number, now: number): Promise<AgentPresence>;
   /** Drops expired connections; returns the agents that went from `online` to `away` because of it. */
   expireConnections(tenantId: string, now: number): Promise<AgentPresence[]>;
-  /** Tenants that ever registered a connection (for the periodic `expireConnections` sweep). */
+  /** Tenants that registered a connection, at least (for the periodic `expireConnections` sweep). */
   listTenants(): Promise<string[]>;
   /** One agent's presence; an agent never seen is `offline` with the default capacity. */
   get(tenantId: string, agentId: string, now: number): Promise<AgentPresence>;

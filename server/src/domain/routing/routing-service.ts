@@ -5,9 +5,8 @@ import type { Clock } from '../clock.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import { AftercareError } from '../errors.js';
 import type { AgentPresence, AgentStatus, PresenceChange, PresencePort } from './presence-port.js';
-import { RoutingStateMissingError } from './routing-errors.js';
 import { OutcomeCollector, type RoutingOutcome } from './routing-outcome.js';
-import { readRoutingSnapshot } from './routing-snapshot.js';
+import { createRoutingSteps, REBUILT } from './routing-steps.js';
 
 export interface RoutingServiceDeps {
   presence: PresencePort;
@@ -16,8 +15,6 @@ export interface RoutingServiceDeps {
   clock: Clock;
 }
 
-/** Most conversations one drain hands out; the next event drains the rest. Bounds a single call. */
-const MAX_DRAIN = 100;
 /** Highest capacity an admin may set. */
 export const MAX_CAPACITY = 100;
 
@@ -34,60 +31,18 @@ export const MAX_CAPACITY = 100;
  * (their explicit choice outranks the automatic limit) but never to an offline agent.
  */
 export function createRoutingService({ presence, conversations, agents, clock }: RoutingServiceDeps) {
-  /** Runs a routing operation; when the tenant's state is missing, rebuilds it from the store once and retries. */
-  async function withRoutingState<T>(tenantId: string, operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!(error instanceof RoutingStateMissingError)) throw error;
-      await rebuildFromStore(tenantId, { onlyIfMissing: true });
-      return operation();
-    }
-  }
-
-  /** Rebuilds a tenant's load and queue from the store; see `PresencePort.rebuild`. */
-  async function rebuildFromStore(tenantId: string, options: { onlyIfMissing: boolean }): Promise<boolean> {
-    return presence.rebuild(tenantId, await readRoutingSnapshot(conversations, tenantId), options);
-  }
-
-  function finish(tenantId: string, collector: OutcomeCollector): Promise<RoutingOutcome> {
-    return collector.finish(() => withRoutingState(tenantId, () => presence.queue(tenantId)));
-  }
-
-  /** Stores an assignment presence already counted; on failure gives the load back and rethrows. */
-  async function storeAssignment(conversationId: string, tenantId: string, agent: AgentPresence, requeueAt?: number) {
-    const now = clock.now();
-    try {
-      const stored = await conversations.setAssignee(conversationId, agent.agentId, null, now);
-      // `updatedAt === now` tells our write from someone else's giving it to the same agent.
-      return stored?.assigneeId === agent.agentId && stored.updatedAt === now ? stored : null;
-    } catch (error) {
-      await presence.release(tenantId, agent.agentId, clock.now());
-      if (requeueAt !== undefined) await presence.enqueue(tenantId, conversationId, requeueAt);
-      throw error;
-    }
-  }
-
-  /** Hands queued conversations to eligible agents until either runs out. */
-  async function drainQueue(tenantId: string, collector: OutcomeCollector): Promise<void> {
-    for (let i = 0; i < MAX_DRAIN; i++) {
-      const claimed = await withRoutingState(tenantId, () => presence.claimNext(tenantId, clock.now()));
-      if (!claimed) return;
-      collector.queueMoved = true;
-      const stored = await storeAssignment(claimed.conversationId, tenantId, claimed.agent, claimed.enqueuedAt);
-      if (stored) collector.assign(stored, claimed.agent);
-      // Resolved or assigned meanwhile: it no longer waits, and the agent gets the slot back.
-      else collector.agent(await presence.release(tenantId, claimed.agent.agentId, clock.now()));
-    }
-  }
+  const { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue } = createRoutingSteps(
+    { presence, conversations, clock },
+  );
 
   async function loadConversation(actor: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.getById(conversationId);
     if (!conversation || conversation.tenantId !== actor.tenantId) {
       throw new AftercareError('NOT_FOUND', 'No such conversation');
     }
-    if (conversation.status !== 'open')
+    if (conversation.status !== 'open') {
       throw new AftercareError('CONVERSATION_CLOSED', 'This conversation is resolved');
+    }
     return conversation;
   }
 
@@ -135,7 +90,7 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     return finish(tenantId, collector);
   }
 
-  /** Drains the queue after a change that may have made room; returns the outcome with `presence`. */
+  /** After a presence change: reports it when real, and drains the queue when the agent is online. */
   async function afterPresenceChange(tenantId: string, presenceNow: AgentPresence, changed: boolean) {
     const collector = new OutcomeCollector();
     if (changed) collector.agent(presenceNow);
@@ -154,11 +109,18 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     if (conversation.status !== 'open' || conversation.assigneeId !== null) {
       return { ...(await finish(tenantId, collector)), position: null };
     }
-    const offered = await withRoutingState(tenantId, () =>
+    const offered = await unlessRebuilt(tenantId, () =>
       presence.offer(tenantId, id, conversation.createdAt, clock.now()),
     );
+    if (offered === REBUILT) {
+      // The rebuilt queue holds this chat (the store says open and unassigned): drain, then look.
+      await drainQueue(tenantId, collector);
+      const assigned = collector.assigned.some((c) => c.id === id);
+      const position = assigned ? null : await presence.position(tenantId, id);
+      return { ...(await finish(tenantId, collector)), position };
+    }
     if (offered.kind === 'queued') return { ...(await finish(tenantId, collector)), position: offered.position };
-    const stored = await storeAssignment(id, tenantId, offered.agent, conversation.createdAt);
+    const stored = await storeAssignment(tenantId, id, offered.agent, conversation.createdAt);
     if (stored) {
       collector.assign(stored, offered.agent);
     } else {
@@ -178,12 +140,14 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     async conversationResolved(conversation: Conversation): Promise<RoutingOutcome> {
       const { tenantId, assigneeId } = conversation;
       const collector = new OutcomeCollector();
-      if (assigneeId === null) {
-        collector.queueMoved = await withRoutingState(tenantId, () => presence.dequeue(tenantId, conversation.id));
-      } else {
-        collector.agent(await withRoutingState(tenantId, () => presence.release(tenantId, assigneeId, clock.now())));
-        await drainQueue(tenantId, collector);
-      }
+      const done = await unlessRebuilt<boolean | AgentPresence>(tenantId, () =>
+        assigneeId === null
+          ? presence.dequeue(tenantId, conversation.id)
+          : presence.release(tenantId, assigneeId, clock.now()),
+      );
+      if (done === REBUILT || done === true) collector.queueMoved = true;
+      else if (done !== false) collector.agent(done);
+      await drainQueue(tenantId, collector);
       return finish(tenantId, collector);
     },
 
@@ -195,12 +159,13 @@ export function createRoutingService({ presence, conversations, agents, clock }:
       const { tenantId, assigneeId } = conversation;
       if (assigneeId === null) return routeConversation(conversation);
       const now = clock.now();
-      const kept = await withRoutingState(tenantId, () =>
+      const kept = await unlessRebuilt(tenantId, () =>
         presence.reserve(tenantId, assigneeId, now, { overCapacity: true }),
       );
       if (kept) {
+        // After a rebuild the store's assignment is already counted.
         const collector = new OutcomeCollector();
-        collector.agent(kept);
+        if (kept !== REBUILT) collector.agent(kept);
         return { ...(await finish(tenantId, collector)), position: null };
       }
       const unassigned = await conversations.setAssignee(conversation.id, null, assigneeId, now);
@@ -275,6 +240,11 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     /** Every agent's presence and load, for the console's team view. */
     listPresence(tenantId: string): Promise<AgentPresence[]> {
       return presence.list(tenantId, clock.now());
+    },
+
+    /** The tenant's waiting line, in order. */
+    queueOf(tenantId: string) {
+      return withRoutingState(tenantId, () => presence.queue(tenantId));
     },
 
     /** A waiting conversation's position (1-based), or null. */

@@ -1,7 +1,7 @@
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresenceUnavailableError, RoutingStateMissingError } from '../../domain/routing/routing-errors.js';
 import {
+  connectTestClient,
   hasRedisServer,
   REDIS_SERVER_BINARY,
   startRedisServer,
@@ -9,17 +9,9 @@ import {
 } from '../../test-support/redis-server.js';
 import { bringOnline, contractOptions, newId, newTenant, T0 } from '../contract/fixtures.js';
 import { runPresenceContract } from '../presence-contract.js';
-import { presenceClientOptions, RedisPresence } from './redis-presence.js';
+import { RedisPresence } from './redis-presence.js';
 
-type Client = Awaited<ReturnType<typeof connectClient>>;
-
-/** A connected client as the entry point would build it; errors are expected while Redis is down. */
-async function connectClient(url: string) {
-  const client = createClient({ url, ...presenceClientOptions });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
+type Client = Awaited<ReturnType<typeof connectTestClient>>;
 
 if (!hasRedisServer()) {
   describe('Redis presence', () => {
@@ -29,7 +21,7 @@ if (!hasRedisServer()) {
   // Two clients are two server processes: each claim races over its own connection.
   runPresenceContract('redis', async (options) => {
     const server = await startRedisServer();
-    const clients = [await connectClient(server.url), await connectClient(server.url)] as const;
+    const clients = [await connectTestClient(server.url), await connectTestClient(server.url)] as const;
     return {
       presence: new RedisPresence(clients[0], options),
       peer: new RedisPresence(clients[1], options),
@@ -46,7 +38,7 @@ if (!hasRedisServer()) {
     let presence: RedisPresence;
     beforeAll(async () => {
       server = await startRedisServer();
-      client = await connectClient(server.url);
+      client = await connectTestClient(server.url);
       presence = new RedisPresence(client, contractOptions);
     });
     afterAll(async () => {

@@ -3,6 +3,7 @@ import { schemas, validate } from '@aftercare/shared/schemas';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
+import type { RoutingService } from '../../domain/routing/routing-service.js';
 import { hashToken } from '../../lib/tokens.js';
 import { readSessionCookie } from '../http/cookies.js';
 import { isSameOrigin } from '../http/origin.js';
@@ -11,9 +12,14 @@ import { registerConversationEvents } from './conversation-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
+import type { RoutingBroadcasts } from './routing-broadcasts.js';
 
 export interface AgentNamespaceDeps {
   auth: AuthService;
+  routing: RoutingService;
+  routingBroadcasts: RoutingBroadcasts;
+  /** How often each console connection tells presence it is alive (a third of the connection TTL). */
+  heartbeatMs: number;
   conversations: ConversationService;
   broadcaster: Broadcaster;
   context: HandlerContext;
@@ -51,11 +57,34 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
     socket.join([tenantRoom(agent.tenantId), agentRoom(agent.id), sessionRoom(socket.data.sessionKey)]);
     registerAgentEvents(socket, deps);
     socket.emit('session:ready', { agent });
+    trackPresence(socket, deps);
+  });
+}
+
+/**
+ * Registers the connection with presence (so routing knows the agent has a live console), keeps it
+ * alive while the socket lives, and lets go when it closes: the last console closing makes an
+ * online agent away. A process that dies without this cleanup is covered by the connection TTL.
+ */
+function trackPresence(socket: AgentSocket, { routing, routingBroadcasts, context, heartbeatMs }: AgentNamespaceDeps) {
+  const { agent } = socket.data;
+  const report = (stage: string) => (error: unknown) =>
+    context.logger.warn(`presence ${stage} failed`, { agentId: agent.id, socketId: socket.id, error });
+  routing.connect(agent, socket.id).then((result) => {
+    routingBroadcasts.presenceChanged(agent.tenantId, result.presence);
+    routingBroadcasts.publish(agent.tenantId, result);
+  }, report('connect'));
+  const heartbeat = setInterval(() => routing.heartbeat(agent, socket.id).catch(report('heartbeat')), heartbeatMs);
+  socket.once('disconnect', () => {
+    clearInterval(heartbeat);
+    routing.disconnect(agent, socket.id).then((change) => {
+      if (change.changed) routingBroadcasts.presenceChanged(agent.tenantId, change.presence);
+    }, report('disconnect'));
   });
 }
 
 function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): void {
-  const { conversations, broadcaster, context } = deps;
+  const { conversations, broadcaster, context, routing, routingBroadcasts } = deps;
   const on = socket as unknown as Parameters<typeof defineHandler>[0];
   const agent = socket.data.agent;
   const actor: Actor = { kind: 'agent', agent };
@@ -68,19 +97,72 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
     data: await conversations.openForAgent(agent, conversationId),
   }));
 
-  for (const [event, status] of [
-    ['conversation:resolve', 'resolved'],
-    ['conversation:reopen', 'open'],
-  ] as const) {
-    defineHandler(on, context, event, schemas.conversationRef, async ({ conversationId }) => {
-      const result = await conversations.setStatus(agent, conversationId, status);
-      return {
-        data: { conversation: result.conversation },
-        broadcast: () => {
-          if (result.changed) broadcaster.conversationUpdated(result.conversation, socket.id);
-        },
-      };
-    });
+  defineHandler(on, context, 'conversation:resolve', schemas.conversationRef, async ({ conversationId }) => {
+    const result = await conversations.setStatus(agent, conversationId, 'resolved');
+    // The agent gets the slot back and the line moves on; a routing failure must not undo the resolve.
+    const outcome = result.changed
+      ? await routing.conversationResolved(result.conversation).catch(logRoutingFailure)
+      : null;
+    return {
+      data: { conversation: result.conversation },
+      broadcast: () => {
+        if (result.changed) broadcaster.conversationUpdated(result.conversation, socket.id);
+        if (outcome) routingBroadcasts.publish(agent.tenantId, outcome);
+      },
+    };
+  });
+
+  defineHandler(on, context, 'conversation:reopen', schemas.conversationRef, async ({ conversationId }) => {
+    const result = await conversations.setStatus(agent, conversationId, 'open');
+    const outcome = result.changed
+      ? await routing.conversationReopened(result.conversation).catch(logRoutingFailure)
+      : null;
+    const conversation = outcome?.assigned.find((item) => item.id === conversationId) ?? result.conversation;
+    return {
+      data: { conversation },
+      broadcast: () => {
+        if (result.changed) broadcaster.conversationUpdated(conversation, socket.id);
+        if (outcome) routingBroadcasts.publish(agent.tenantId, outcome);
+      },
+    };
+  });
+
+  defineHandler(on, context, 'conversation:transfer', schemas.conversationTransfer, async (payload) => {
+    // Supervisors and admins move any chat (even over capacity); agents hand over their own.
+    const outcome =
+      agent.role === 'agent'
+        ? await routing.transfer(agent, payload.conversationId, payload.toAgentId)
+        : await routing.reassign(agent, payload.conversationId, payload.toAgentId);
+    const conversation =
+      outcome.assigned.find((item) => item.id === payload.conversationId) ??
+      (await conversations.load(actor, payload.conversationId));
+    return { data: { conversation }, broadcast: () => routingBroadcasts.publish(agent.tenantId, outcome) };
+  });
+
+  defineHandler(on, context, 'presence:set', schemas.presenceSet, async ({ status }) => {
+    const result = await routing.setStatus(agent, status);
+    return {
+      data: { presence: result.change.presence },
+      broadcast: () => {
+        if (result.change.changed) routingBroadcasts.presenceChanged(agent.tenantId, result.change.presence);
+        routingBroadcasts.publish(agent.tenantId, result);
+      },
+    };
+  });
+
+  defineHandler(on, context, 'presence:list', schemas.emptyPayload, async () => {
+    const [agents, queue] = await Promise.all([routing.listPresence(agent.tenantId), routing.queueOf(agent.tenantId)]);
+    return { data: { agents, queueLength: queue.length } };
+  });
+
+  defineHandler(on, context, 'agent:set-capacity', schemas.agentCapacity, async ({ agentId, capacity }) => {
+    const outcome = await routing.setCapacity(agent, agentId, capacity);
+    return { data: {}, broadcast: () => routingBroadcasts.publish(agent.tenantId, outcome) };
+  });
+
+  function logRoutingFailure(error: unknown): null {
+    context.logger.warn('routing after a status change failed', { agentId: agent.id, error });
+    return null;
   }
 
   registerConversationEvents(on, () => actor, deps);

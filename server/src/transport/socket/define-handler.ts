@@ -2,6 +2,7 @@ import type { ErrorBody, Response } from '@aftercare/shared';
 import { validate } from '@aftercare/shared/schemas';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { isAftercareError } from '../../domain/errors.js';
+import { isPresenceUnavailable } from '../../domain/routing/routing-errors.js';
 import type { Inflight } from '../../lib/inflight.js';
 import type { Logger } from '../../lib/logger.js';
 
@@ -65,6 +66,10 @@ export function defineHandler<S extends GenericSchema, T>(
 /** Expected errors keep their code; unexpected ones are logged and hidden behind `INTERNAL`. */
 export function toErrorBody(error: unknown, logger: Logger, fields: Record<string, unknown> = {}): ErrorBody {
   if (isAftercareError(error)) return error.toBody();
+  if (isPresenceUnavailable(error)) {
+    logger.warn('presence backend unavailable', { ...fields, error });
+    return { code: 'UNAVAILABLE', message: 'A backing service is unreachable; retry shortly', retryAfterMs: 1_000 };
+  }
   logger.error('unexpected error', { ...fields, error });
   return { code: 'INTERNAL', message: 'Something went wrong on the server' };
 }

@@ -1,17 +1,21 @@
-import { PROTOCOL_VERSION } from '@aftercare/shared';
+import { type Conversation, PROTOCOL_VERSION } from '@aftercare/shared';
 import { schemas, validate } from '@aftercare/shared/schemas';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
 import type { VisitorService } from '../../domain/customers/visitor-service.js';
+import type { RoutingService } from '../../domain/routing/routing-service.js';
 import { isSameOrigin } from '../http/origin.js';
 import { type Broadcaster, customerRoom } from './broadcaster.js';
 import { registerConversationEvents } from './conversation-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
+import type { RoutingBroadcasts } from './routing-broadcasts.js';
 
 export interface VisitorNamespaceDeps {
   visitors: VisitorService;
+  routing: RoutingService;
+  routingBroadcasts: RoutingBroadcasts;
   conversations: ConversationService;
   broadcaster: Broadcaster;
   context: HandlerContext;
@@ -66,13 +70,33 @@ function registerVisitorEvents(socket: VisitorSocket, deps: VisitorNamespaceDeps
   defineHandler(on, context, 'conversation:start', schemas.conversationStart, async (payload) => {
     const result = await conversations.start(socket.data.customer, payload);
     socket.data.customer = result.customer;
+    const routed = await routeNewConversation(result.conversation, result.created);
+    const conversation =
+      routed.outcome?.assigned.find((item) => item.id === result.conversation.id) ?? result.conversation;
     return {
-      data: { conversation: result.conversation, created: result.created },
+      data: { conversation, created: result.created, queuePosition: routed.position },
       broadcast: () => {
-        if (result.created) broadcaster.conversationCreated(result.conversation, result.customer, socket.id);
+        if (result.created) broadcaster.conversationCreated(conversation, result.customer, socket.id);
+        if (routed.outcome) deps.routingBroadcasts.publish(conversation.tenantId, routed.outcome);
       },
     };
   });
+
+  /**
+   * Finds an agent for a new chat, or its place in line. A retried or repeated start only reads
+   * the position. The chat is stored either way: if routing fails (Redis down), it stays open and
+   * unassigned, and the queue rebuilt from the store picks it up.
+   */
+  async function routeNewConversation(conversation: Conversation, created: boolean) {
+    try {
+      if (!created) return { outcome: null, position: await deps.routing.positionOf(conversation) };
+      const outcome = await deps.routing.routeConversation(conversation);
+      return { outcome, position: outcome.position };
+    } catch (error) {
+      context.logger.warn('routing a new conversation failed', { conversationId: conversation.id, error });
+      return { outcome: null, position: null };
+    }
+  }
 
   defineHandler(on, context, 'conversation:list', schemas.emptyPayload, async () => ({
     data: { conversations: await conversations.listForVisitor(socket.data.customer) },

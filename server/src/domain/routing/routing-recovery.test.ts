@@ -1,0 +1,85 @@
+import type { Conversation } from '@aftercare/shared';
+import { expect, it } from 'vitest';
+import { newId, seedConversation, T0 } from '../../store/contract/fixtures.js';
+import { describeWithEachPresence } from '../../test-support/routing-harness.js';
+
+describeWithEachPresence('routing across processes and restarts', (harness) => {
+  it('two processes routing 20 chats at once on a total capacity of 5 agree: 5 assigned, 15 queued', async () => {
+    const h = harness();
+    const admin = await h.addAgent('admin', false);
+    const team = [await h.addAgent(), await h.addAgent(), await h.addAgent()];
+    await h.routing.setCapacity(admin, team[1]!.id, 2);
+    await h.routing.setCapacity(admin, team[2]!.id, 2);
+    const other = h.otherProcess();
+    const chats: Conversation[] = [];
+    for (let i = 0; i < 20; i++) {
+      chats.push(
+        await seedConversation(h.store, { site: h.site, overrides: { createdAt: T0 + i, updatedAt: T0 + i } }),
+      );
+    }
+
+    const outcomes = await Promise.all(chats.map((chat, i) => (i % 2 ? other : h.routing).routeConversation(chat)));
+    expect(outcomes.filter((o) => o.assigned.length === 1)).toHaveLength(5);
+    expect(outcomes.filter((o) => o.position !== null)).toHaveLength(15);
+    const stored = await Promise.all(chats.map((chat) => h.store.conversations.getById(chat.id)));
+    for (const agent of team) {
+      const owned = stored.filter((c) => c?.assigneeId === agent.id).length;
+      expect(await h.loadOf(agent)).toBe(owned);
+    }
+    // The queue is in order of arrival, whichever process enqueued first.
+    const waiting = stored.filter((c) => c?.assigneeId === null).map((c) => c!.id);
+    const queue = await h.presence.queue(h.site.tenantId);
+    expect(queue.map((q) => q.conversationId)).toEqual(waiting);
+  });
+
+  it('rebuilds load and queue from the store after a restart, and a reopened chat returns to its agent', async () => {
+    const h = harness();
+    const alice = await h.addAgent();
+    const chat = await h.startChat();
+    const waiting = await h.startChat();
+
+    // A process restart: presence is empty, the store is not.
+    await h.losePresence();
+    await h.routing.connect(alice, newId());
+    await h.routing.setStatus(alice, 'online');
+    expect(await h.loadOf(alice)).toBe(1);
+    expect(await h.routing.positionOf(waiting.conversation)).toBe(1);
+
+    await h.resolve(chat.conversation);
+    expect(await h.assigneeOf(waiting.conversation)).toBe(alice.id);
+    const reopened = await h.store.conversations.setStatus(chat.conversation.id, 'open', h.clock.now());
+    const back = await h.routing.conversationReopened(reopened!);
+    expect(back).toMatchObject({ position: null, agents: [{ agentId: alice.id, load: 2 }] });
+  });
+
+  it('the call that finds the state missing does not count its own change twice', async () => {
+    const h = harness();
+    const admin = await h.addAgent('admin', false);
+    const alice = await h.addAgent();
+    await h.routing.setCapacity(admin, alice.id, 2);
+    const [first] = [await h.startChat(), await h.startChat()];
+    const waiting = await h.startChat();
+    expect(waiting.position).toBe(1);
+
+    // Redis comes back empty; Alice's console re-registers (straight on presence: no routing call yet).
+    const restoreAlice = async () => {
+      await h.losePresence();
+      await h.presence.connect(h.site.tenantId, alice.id, newId(), h.clock.now());
+      await h.presence.setCapacity(h.site.tenantId, alice.id, 2, h.clock.now());
+      await h.presence.setStatus(h.site.tenantId, alice.id, 'online', h.clock.now());
+    };
+    await restoreAlice();
+    // The store already says resolved, so the rebuilt load is 1; releasing on top would make it 0.
+    const resolved = await h.resolve(first.conversation);
+    expect(resolved.assigned.map((c) => c.id)).toEqual([waiting.conversation.id]);
+    expect(await h.loadOf(alice)).toBe(2);
+
+    await h.resolve(waiting.conversation);
+    await restoreAlice();
+    // The store already holds the new chat (open, unassigned), so the rebuilt queue has it: it must
+    // still be routed, not left waiting behind nobody.
+    const fresh = await h.startChat();
+    expect(fresh).toMatchObject({ position: null, assigned: [{ id: fresh.conversation.id, assigneeId: alice.id }] });
+    expect(await h.loadOf(alice)).toBe(2);
+  });
+});

@@ -1,0 +1,89 @@
+import type { Clock } from '../clock.js';
+import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { AgentPresence, PresencePort } from './presence-port.js';
+import { RoutingStateMissingError } from './routing-errors.js';
+import type { OutcomeCollector, RoutingOutcome } from './routing-outcome.js';
+import { readRoutingSnapshot } from './routing-snapshot.js';
+
+/** Answer of `unlessRebuilt` when the state was rebuilt from the store instead of changed. */
+export const REBUILT = Symbol('rebuilt');
+/** Most conversations one drain hands out; the next event drains the rest. Bounds a single call. */
+const MAX_DRAIN = 100;
+
+/**
+ * The steps routing operations are made of: keeping presence's load and queue in step with the
+ * store (rebuilding when missing), storing assignments, and draining the queue.
+ */
+export function createRoutingSteps({
+  presence,
+  conversations,
+  clock,
+}: {
+  presence: PresencePort;
+  conversations: ConversationRepository;
+  clock: Clock;
+}) {
+  /** Runs a routing operation; when the tenant's state is missing, rebuilds it from the store once and retries. */
+  async function withRoutingState<T>(tenantId: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof RoutingStateMissingError)) throw error;
+      await rebuildFromStore(tenantId, { onlyIfMissing: true });
+      return operation();
+    }
+  }
+
+  /**
+   * Runs a routing operation whose change the store already holds (a chat created, resolved or
+   * reopened). When the tenant's state is missing, the rebuild from the store includes that change,
+   * so the operation must not run on top of it: answers `REBUILT` instead.
+   */
+  async function unlessRebuilt<T>(tenantId: string, operation: () => Promise<T>): Promise<T | typeof REBUILT> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!(error instanceof RoutingStateMissingError)) throw error;
+      await rebuildFromStore(tenantId, { onlyIfMissing: true });
+      return REBUILT;
+    }
+  }
+
+  /** Rebuilds a tenant's load and queue from the store; see `PresencePort.rebuild`. */
+  async function rebuildFromStore(tenantId: string, options: { onlyIfMissing: boolean }): Promise<boolean> {
+    return presence.rebuild(tenantId, await readRoutingSnapshot(conversations, tenantId), options);
+  }
+
+  function finish(tenantId: string, collector: OutcomeCollector): Promise<RoutingOutcome> {
+    return collector.finish(() => withRoutingState(tenantId, () => presence.queue(tenantId)));
+  }
+
+  /** Stores an assignment presence already counted; on failure gives the load back and rethrows. */
+  async function storeAssignment(tenantId: string, conversationId: string, agent: AgentPresence, requeueAt?: number) {
+    const now = clock.now();
+    try {
+      const stored = await conversations.setAssignee(conversationId, agent.agentId, null, now);
+      // `updatedAt === now` tells our write from someone else's giving it to the same agent.
+      return stored?.assigneeId === agent.agentId && stored.updatedAt === now ? stored : null;
+    } catch (error) {
+      await presence.release(tenantId, agent.agentId, clock.now());
+      if (requeueAt !== undefined) await presence.enqueue(tenantId, conversationId, requeueAt);
+      throw error;
+    }
+  }
+
+  /** Hands queued conversations to eligible agents until either runs out. */
+  async function drainQueue(tenantId: string, collector: OutcomeCollector): Promise<void> {
+    for (let i = 0; i < MAX_DRAIN; i++) {
+      const claimed = await withRoutingState(tenantId, () => presence.claimNext(tenantId, clock.now()));
+      if (!claimed) return;
+      collector.queueMoved = true;
+      const stored = await storeAssignment(tenantId, claimed.conversationId, claimed.agent, claimed.enqueuedAt);
+      if (stored) collector.assign(stored, claimed.agent);
+      // Resolved or assigned meanwhile: it no longer waits, and the agent gets the slot back.
+      else collector.agent(await presence.release(tenantId, claimed.agent.agentId, clock.now()));
+    }
+  }
+
+  return { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue };
+}

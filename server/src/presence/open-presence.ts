@@ -1,0 +1,29 @@
+import { createClient } from 'redis';
+import { defaultPresenceOptions, type PresencePort } from '../domain/routing/presence-port.js';
+import type { Logger } from '../lib/logger.js';
+import { MemoryPresence } from './memory/memory-presence.js';
+import { presenceClientOptions, RedisPresence } from './redis/redis-presence.js';
+
+export interface OpenedPresence {
+  presence: PresencePort;
+  /** Closes the Redis connection, if any. */
+  close(): Promise<void>;
+}
+
+/**
+ * Presence for the configured mode: in process memory (one process), or Redis when a URL is given,
+ * so several server processes agree on who is online, their load and the waiting line.
+ */
+export async function openPresence(options: { redisUrl: string | null; logger: Logger }): Promise<OpenedPresence> {
+  if (!options.redisUrl) return { presence: new MemoryPresence(defaultPresenceOptions), close: async () => {} };
+  const client = createClient({ url: options.redisUrl, ...presenceClientOptions });
+  // node-redis throws on an 'error' event nobody listens to; the client reconnects by itself.
+  client.on('error', (error: unknown) => options.logger.warn('redis presence client error', { error }));
+  await client.connect();
+  return {
+    presence: new RedisPresence(client, defaultPresenceOptions),
+    async close() {
+      await client.quit().catch(() => client.destroy());
+    },
+  };
+}

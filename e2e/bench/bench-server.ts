@@ -12,7 +12,17 @@ export async function startBenchServer(env: Record<string, string> = {}) {
   if (!existsSync(entry)) throw new Error('server/dist/index.js is missing: run `npm run build` first');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aftercare-bench-'));
   const child = spawn(process.execPath, ['--expose-gc', entry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', METRICS_TOKEN, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      METRICS_TOKEN,
+      // The final count reads 1,000 conversations through one agent socket.
+      AGENT_EVENT_RATE: '100000/100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -37,6 +37,10 @@ export async function startServer(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Some tests send hundreds of messages from one shopper on purpose (history paging); the
+      // per-connection limits have their own server test.
+      VISITOR_EVENT_RATE: '10000/10000',
+      AGENT_EVENT_RATE: '10000/10000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -10,6 +10,7 @@ import { createVisitorService } from './domain/customers/visitor-service.js';
 import type { PresencePort } from './domain/routing/presence-port.js';
 import { createRoutingService } from './domain/routing/routing-service.js';
 import type { Store } from './domain/store.js';
+import { createEventRateLimit } from './lib/event-rate-limit.js';
 import { Inflight } from './lib/inflight.js';
 import type { Logger } from './lib/logger.js';
 import { registerAuthRoutes } from './transport/http/auth-routes.js';
@@ -45,6 +46,8 @@ export type AppConfig = Pick<
   | 'widgetDistDir'
   | 'consoleDistDir'
   | 'metricsToken'
+  | 'visitorEventRate'
+  | 'agentEventRate'
 > & {
   /** How often consoles heartbeat their presence and expired connections are swept. */
   presenceHeartbeatMs: number;
@@ -152,11 +155,14 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     conversations: store.conversations,
     logger,
   });
+  // Shoppers are anonymous, so their budget is tighter than agents'.
+  const visitorContext = { ...context, rateLimit: createEventRateLimit(config.visitorEventRate) };
+  const agentContext = { ...context, rateLimit: createEventRateLimit(config.agentEventRate) };
   registerVisitorNamespace(visitorNamespace, {
     visitors,
     conversations,
     broadcaster,
-    context,
+    context: visitorContext,
     routing,
     routingBroadcasts,
   });
@@ -164,7 +170,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     auth,
     conversations,
     broadcaster,
-    context,
+    context: agentContext,
     routing,
     routingBroadcasts,
     heartbeatMs: config.presenceHeartbeatMs,

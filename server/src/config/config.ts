@@ -21,6 +21,10 @@ export interface Config {
   /** How long SIGTERM waits for in-flight writes before closing anyway. */
   shutdownTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Event budget of one widget connection: a burst, refilled per second. */
+  visitorEventRate: { burst: number; perSecond: number };
+  /** Event budget of one console connection. */
+  agentEventRate: { burst: number; perSecond: number };
   /** Bearer token that unlocks `GET /metrics` (memory, connections); the endpoint is off when unset. */
   metricsToken: string | null;
   /** Folders holding the built widget and console (served as static files). */
@@ -68,6 +72,15 @@ const urlWithScheme =
     return raw.replace(/\/+$/, '');
   };
 
+/** `BURST/PER_SECOND`, e.g. `40/5`: up to 40 events at once, 5 more each second. */
+const rate = (raw: string): { burst: number; perSecond: number } => {
+  const match = /^(\d+)\/(\d+)$/.exec(raw);
+  const burst = Number(match?.[1]);
+  const perSecond = Number(match?.[2]);
+  if (!match || burst < 1 || perSecond < 1) throw new Error('expected BURST/PER_SECOND, e.g. 40/5');
+  return { burst, perSecond };
+};
+
 const oneOf =
   <T extends string>(...values: T[]) =>
   (raw: string): T => {
@@ -95,6 +108,8 @@ function settingsFor(repoRoot: string): { [K in keyof Config]: Setting<Config[K]
     },
     maxFrameBytes: { env: 'MAX_FRAME_BYTES', fallback: 4 * 1024 * 1024, parse: integer(64 * 1024, 64 * 1024 * 1024) },
     shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', fallback: 10_000, parse: integer(0, 600_000) },
+    visitorEventRate: { env: 'VISITOR_EVENT_RATE', fallback: { burst: 40, perSecond: 5 }, parse: rate },
+    agentEventRate: { env: 'AGENT_EVENT_RATE', fallback: { burst: 200, perSecond: 50 }, parse: rate },
     metricsToken: {
       env: 'METRICS_TOKEN',
       fallback: null,

@@ -22,7 +22,9 @@ export interface TestServer {
  * A real server on a free loopback port over a fresh SQLite data directory, seeded with the demo
  * site and agent. Everything is real: HTTP, socket.io, domain, storage.
  */
-export async function startTestServer(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; clock?: Clock; visitorEventRate?: { burst: number; perSecond: number } } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
   const store = openSqliteStore({ dataDir });
   const clock = options.clock ?? systemClock;
@@ -40,6 +42,9 @@ export async function startTestServer(options: { dataDir?: string; clock?: Clock
       consoleDistDir: path.join(dataDir, 'no-console'),
       metricsToken: 'test-metrics-token-0123456789',
       presenceHeartbeatMs: 20_000,
+      // Tests fire hundreds of events per connection on purpose; the limit itself has its own test.
+      visitorEventRate: options.visitorEventRate ?? { burst: 100_000, perSecond: 100_000 },
+      agentEventRate: { burst: 100_000, perSecond: 100_000 },
     },
   );
   const url = await app.listen();

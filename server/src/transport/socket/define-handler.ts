@@ -15,6 +15,8 @@ export interface Outcome<T> {
 export interface HandlerContext {
   inflight: Inflight;
   logger: Logger;
+  /** Takes one event from the connection's budget; answers 0, or how long to wait (see `createEventRateLimit`). */
+  rateLimit?: (socket: object) => number;
 }
 
 interface EventSocket {
@@ -45,6 +47,11 @@ export function defineHandler<S extends GenericSchema, T>(
     const reply = (response: Response<T>) => ack?.(response);
     if (context.inflight.draining) {
       reply({ error: { code: 'SHUTTING_DOWN', message: 'The server is restarting; retry shortly' } });
+      return;
+    }
+    const waitMs = context.rateLimit?.(socket) ?? 0;
+    if (waitMs > 0) {
+      reply({ error: { code: 'RATE_LIMITED', message: 'Too many events; slow down', retryAfterMs: waitMs } });
       return;
     }
     const checked = validate(schema, args.length === 1 ? args[0] : args.length === 0 ? undefined : args);

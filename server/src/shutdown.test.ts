@@ -10,8 +10,11 @@ describe('graceful shutdown', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aftercare-shutdown-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // The burst below is a deliberate flood from one connection: lift the per-connection limit.
+  const env = { VISITOR_EVENT_RATE: '100000/100000' };
+
   it('on SIGTERM finishes in-flight writes: every acked message is stored, every refused one is not', async () => {
-    const server = await spawnServer(dataDir);
+    const server = await spawnServer(dataDir, env);
     const { socket, session } = await connectVisitor(server.url);
     const conversation = await startConversation(socket);
     const outcomes = new Map<string, Response<{ message: Message }> | 'no ack'>();
@@ -38,7 +41,7 @@ describe('graceful shutdown', () => {
       expect(outcome).toEqual({ error: expect.objectContaining({ code: 'SHUTTING_DOWN' }) });
     expect(acked.length).toBeGreaterThan(0);
 
-    const restarted = await spawnServer(dataDir);
+    const restarted = await spawnServer(dataDir, env);
     try {
       const { socket: back } = await connectVisitor(restarted.url, { visitorToken: session.visitorToken });
       const stored = await requestData<MessagesSyncResult>(back, 'messages:sync', {

@@ -73,7 +73,7 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
         expect(await again.agents.getByEmail(agent.email)).toEqual(agent);
         expect(await again.sessions.get(session.tokenHash, T0)).toEqual(session);
         expect(await again.conversations.getById(conversation.id)).toMatchObject({ lastSeq: 2 });
-        expect(await again.messages.listAfter(conversation.id, 0, 10)).toEqual([
+        expect(await again.messages.listAfter(conversation.id, 0, 10, 'agent')).toEqual([
           first?.message,
           (await pending)?.message,
         ]);

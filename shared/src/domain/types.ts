@@ -107,6 +107,8 @@ export interface Message {
   seq: number;
   author: MessageAuthor;
   text: string;
+  /** An internal note: written by an agent for agents, never sent to the shopper. */
+  internal: boolean;
   createdAt: number;
 }
 

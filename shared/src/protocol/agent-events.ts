@@ -61,6 +61,11 @@ export interface AgentClientEvents {
   'messages:sync': (payload: MessagesSyncPayload, ack: Ack<MessagesSyncResult>) => void;
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
   'receipt:update': (payload: ReceiptUpdatePayload, ack: Ack<{ conversation: Conversation }>) => void;
+  /**
+   * Adds an internal note: stored in the conversation like a message (with its own `seq` and
+   * `clientId`), shown to agents only, never sent to the shopper.
+   */
+  'note:add': (payload: MessageSendPayload, ack: Ack<{ message: Message }>) => void;
   /** Sets the caller's own status; going online hands them waiting conversations. */
   'presence:set': (payload: { status: AgentStatus }, ack: Ack<{ presence: AgentPresence }>) => void;
   /** Every agent's presence and load in the caller's tenant, and the waiting line's length. */

@@ -70,8 +70,13 @@ export interface AppendMessageInput {
   clientId: string;
   author: MessageAuthor;
   text: string;
+  /** An agents-only note (see `Message.internal`). */
+  internal: boolean;
   createdAt: number;
 }
+
+/** Who will read a listing: shoppers never get internal notes. */
+export type MessageAudience = 'visitor' | 'agent';
 
 export interface AppendMessageResult {
   message: Message;
@@ -93,10 +98,10 @@ export interface MessageRepository {
   append(input: AppendMessageInput): Promise<AppendMessageResult | null>;
   /** The message a client stored under `clientId`, or null (lets a retry be answered even after the chat closed). */
   findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
-  /** Messages with `seq > afterSeq`, oldest first, at most `limit`. */
-  listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
-  /** The newest `limit` messages, oldest first. */
-  listLatest(conversationId: string, limit: number): Promise<Message[]>;
+  /** Messages with `seq > afterSeq` that `audience` may read, oldest first, at most `limit`. */
+  listAfter(conversationId: string, afterSeq: number, limit: number, audience: MessageAudience): Promise<Message[]>;
+  /** The newest `limit` messages that `audience` may read, oldest first. */
+  listLatest(conversationId: string, limit: number, audience: MessageAudience): Promise<Message[]>;
   /** Number of stored messages in a conversation (used by tests and reports). */
   count(conversationId: string): Promise<number>;
 }

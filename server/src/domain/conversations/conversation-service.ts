@@ -5,6 +5,7 @@ import type {
   ConversationStatus,
   Customer,
   Message,
+  MessageAuthor,
   ProductContext,
 } from '@aftercare/shared';
 import { LIMITS } from '@aftercare/shared';
@@ -99,7 +100,7 @@ export function createConversationService({ conversations, messages, customers, 
       const conversation = await load({ kind: 'agent', agent }, conversationId);
       const [customer, latest] = await Promise.all([
         customers.getById(conversation.customerId),
-        messages.listLatest(conversation.id, LIMITS.syncPageDefault),
+        messages.listLatest(conversation.id, LIMITS.syncPageDefault, 'agent'),
       ]);
       if (!customer) throw new AftercareError('INTERNAL', 'Conversation without customer');
       return { conversation, customer, messages: latest };
@@ -109,22 +110,30 @@ export function createConversationService({ conversations, messages, customers, 
      * Stores a message once per client id and returns it with its sequence number. A retry of a
      * stored message is answered with the stored message, even after the chat was resolved.
      */
-    async send(actor: Actor, input: { conversationId: string; clientId: string; text: string }): Promise<SendResult> {
+    async send(
+      actor: Actor,
+      input: { conversationId: string; clientId: string; text: string; internal?: boolean },
+    ): Promise<SendResult> {
       const conversation = await load(actor, input.conversationId);
-      if (conversation.status !== 'open') {
+      const author = authorOf(actor);
+      // Only agents write internal notes; the transport offers notes on the agent namespace only.
+      const internal = actor.kind === 'agent' && input.internal === true;
+      if (conversation.status !== 'open' && !internal) {
         const stored = await messages.findByClientId(conversation.id, input.clientId);
-        if (stored) return { message: stored, created: false, conversation };
+        if (stored) return { message: assertOwnRetry(stored, author), created: false, conversation };
         throw new AftercareError('CONVERSATION_CLOSED', 'This conversation is resolved');
       }
       const result = await messages.append({
         id: newId(),
         conversationId: conversation.id,
         clientId: input.clientId,
-        author: authorOf(actor),
+        author,
         text: input.text,
+        internal,
         createdAt: clock.now(),
       });
       if (!result) throw new AftercareError('NOT_FOUND', 'No such conversation');
+      if (!result.created) assertOwnRetry(result.message, author);
       return result;
     },
 
@@ -133,7 +142,7 @@ export function createConversationService({ conversations, messages, customers, 
       const conversation = await load(actor, input.conversationId);
       const limit = input.limit ?? LIMITS.syncPageDefault;
       // Ask for one more than the page to learn whether another page follows.
-      const page = await messages.listAfter(conversation.id, input.afterSeq, limit + 1);
+      const page = await messages.listAfter(conversation.id, input.afterSeq, limit + 1, actor.kind);
       return { messages: page.slice(0, limit), hasMore: page.length > limit, conversation };
     },
 
@@ -163,6 +172,17 @@ export function createConversationService({ conversations, messages, customers, 
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;
+
+/**
+ * A client id answers with its stored message only to the one who wrote it: otherwise a shopper who
+ * guessed an agent's client id would be handed that message, an internal note included.
+ */
+function assertOwnRetry(stored: Message, author: MessageAuthor): Message {
+  if (stored.author.kind !== author.kind || stored.author.id !== author.id) {
+    throw new AftercareError('CONFLICT', 'This client id was already used for another message');
+  }
+  return stored;
+}
 
 function hasAny(contact: ContactDetails): boolean {
   return contact.name !== undefined || contact.email !== undefined || contact.phone !== undefined;

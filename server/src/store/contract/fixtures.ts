@@ -70,6 +70,7 @@ export function newMessage(conversationId: string, overrides: Partial<AppendMess
     clientId: newId(),
     author: { kind: 'visitor', id: 'visitor-1', name: 'Vera' },
     text: 'My kettle stopped heating.',
+    internal: false,
     createdAt: T0 + 1000,
     ...overrides,
   };

@@ -21,6 +21,7 @@ export function describeMessageContract(getStore: () => Store): void {
       seq: 1,
       author,
       text,
+      internal: false,
       createdAt,
     });
     expect(results[2]?.conversation).toEqual({
@@ -94,7 +95,7 @@ export function describeMessageContract(getStore: () => Store): void {
     const seqs = results.map((r) => r?.message.seq ?? 0);
     expect(new Set(seqs).size).toBe(50);
     expect(results.every((r) => r?.created)).toBe(true);
-    const stored = await store.messages.listAfter(conversation.id, 0, 100);
+    const stored = await store.messages.listAfter(conversation.id, 0, 100, 'agent');
     expect(stored).toHaveLength(50);
     for (let i = 1; i < stored.length; i++) expect(stored[i]!.seq).toBeGreaterThan(stored[i - 1]!.seq);
     expect(new Set(stored.map((m) => m.clientId))).toEqual(new Set(inputs.map((m) => m.clientId)));
@@ -122,14 +123,36 @@ export function describeMessageContract(getStore: () => Store): void {
     }
     const texts = (list: { text: string }[]) => list.map((m) => m.text);
 
-    expect(texts(await store.messages.listAfter(conversation.id, 0, 2))).toEqual(['m1', 'm2']);
-    expect(texts(await store.messages.listAfter(conversation.id, 2, 10))).toEqual(['m3', 'm4', 'm5']);
-    expect(await store.messages.listAfter(conversation.id, 5, 10)).toEqual([]);
-    const latest = await store.messages.listLatest(conversation.id, 2);
+    expect(texts(await store.messages.listAfter(conversation.id, 0, 2, 'agent'))).toEqual(['m1', 'm2']);
+    expect(texts(await store.messages.listAfter(conversation.id, 2, 10, 'agent'))).toEqual(['m3', 'm4', 'm5']);
+    expect(await store.messages.listAfter(conversation.id, 5, 10, 'agent')).toEqual([]);
+    const latest = await store.messages.listLatest(conversation.id, 2, 'agent');
     expect(texts(latest)).toEqual(['m4', 'm5']);
     expect(latest[0]?.author).toEqual(author);
-    expect(texts(await store.messages.listLatest(conversation.id, 10))).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-    expect(await store.messages.listLatest(newId(), 10)).toEqual([]);
+    expect(texts(await store.messages.listLatest(conversation.id, 10, 'agent'))).toEqual([
+      'm1',
+      'm2',
+      'm3',
+      'm4',
+      'm5',
+    ]);
+    expect(await store.messages.listLatest(newId(), 10, 'agent')).toEqual([]);
     expect(await store.messages.count(conversation.id)).toBe(5);
+  });
+
+  it('listAfter and listLatest show internal notes to agents only', async () => {
+    const store = getStore();
+    const conversation = await seedConversation(store);
+    const agent = { kind: 'agent' as const, id: 'agent-1', name: 'Ann' };
+    await store.messages.append(newMessage(conversation.id));
+    const note = await store.messages.append(newMessage(conversation.id, { author: agent, internal: true }));
+    await store.messages.append(newMessage(conversation.id, { author: agent }));
+    expect(note?.message).toMatchObject({ seq: 2, internal: true });
+
+    const seqs = (messages: { seq: number }[]) => messages.map((message) => message.seq);
+    expect(seqs(await store.messages.listAfter(conversation.id, 0, 10, 'agent'))).toEqual([1, 2, 3]);
+    expect(seqs(await store.messages.listAfter(conversation.id, 0, 10, 'visitor'))).toEqual([1, 3]);
+    expect(seqs(await store.messages.listLatest(conversation.id, 2, 'agent'))).toEqual([2, 3]);
+    expect(seqs(await store.messages.listLatest(conversation.id, 2, 'visitor'))).toEqual([1, 3]);
   });
 }

@@ -146,6 +146,8 @@ export interface MessageDocument {
   seq: number;
   author: { kind: AuthorKind; id: string; name: string | null };
   text: string;
+  /** Agents-only note; always written (false for public messages), so queries can match it exactly. */
+  internal: boolean;
   createdAt: Date;
 }
 
@@ -168,6 +170,7 @@ export const messageSchema = new Schema<MessageDocument>(
       name: { type: String, default: null },
     },
     text: { type: String, default: '' },
+    internal: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
   },
   { ...strictSchemaOptions, collection: 'messages' },
@@ -185,6 +188,7 @@ export function toMessage(doc: MessageDocument): Message {
     seq: doc.seq,
     author: { kind: doc.author.kind, id: doc.author.id ?? '', name: doc.author.name ?? null },
     text: doc.text,
+    internal: doc.internal === true,
     createdAt: toMillis(doc.createdAt),
   };
 }

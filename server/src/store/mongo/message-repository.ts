@@ -3,6 +3,7 @@ import mongoose, { type Model } from 'mongoose';
 import type {
   AppendMessageInput,
   AppendMessageResult,
+  MessageAudience,
   MessageRepository,
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
@@ -15,6 +16,11 @@ import {
 } from './conversation-schemas.js';
 import { isDuplicateKeyError } from './mongo-errors.js';
 import type { PendingWrites } from './pending-writes.js';
+
+/** Shoppers read public messages only; agents read everything (the (conversationId, seq) index still serves). */
+function visibleTo(audience: MessageAudience): { internal?: false } {
+  return audience === 'agent' ? {} : { internal: false };
+}
 
 /** Turns a caller's limit into MongoDB's, where 0 would mean "no limit". */
 function positiveLimit(limit: number): number {
@@ -45,13 +51,18 @@ export class MongoMessageRepository implements MessageRepository {
     return this.pending.track(() => this.appendOnce(input));
   }
 
-  async listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+  async listAfter(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    audience: MessageAudience,
+  ): Promise<Message[]> {
     const n = positiveLimit(limit);
     if (n === 0) return [];
     const after = Number.isFinite(afterSeq) ? afterSeq : 0;
     const docs = await this.messages
       // `trusted` exempts our own operator from `sanitizeFilter`; its operand is a number we checked.
-      .find({ conversationId, seq: mongoose.trusted({ $gt: after }) })
+      .find({ conversationId, seq: mongoose.trusted({ $gt: after }), ...visibleTo(audience) })
       .sort({ seq: 1 })
       .limit(n)
       .lean<MessageDocument[]>()
@@ -59,11 +70,11 @@ export class MongoMessageRepository implements MessageRepository {
     return docs.map(toMessage);
   }
 
-  async listLatest(conversationId: string, limit: number): Promise<Message[]> {
+  async listLatest(conversationId: string, limit: number, audience: MessageAudience): Promise<Message[]> {
     const n = positiveLimit(limit);
     if (n === 0) return [];
     const docs = await this.messages
-      .find({ conversationId })
+      .find({ conversationId, ...visibleTo(audience) })
       .sort({ seq: -1 })
       .limit(n)
       .lean<MessageDocument[]>()
@@ -94,6 +105,7 @@ export class MongoMessageRepository implements MessageRepository {
       seq: 0,
       author: { kind: input.author.kind, id: input.author.id, name: input.author.name },
       text: input.text,
+      internal: input.internal,
       createdAt,
     };
     let conversation: ConversationDocument | null;

@@ -111,7 +111,7 @@ describe('Mongo repositories without a server', () => {
 
   it('listAfter asks for seq > afterSeq, oldest first', async () => {
     const messages = new MongoMessageRepository(models.messages, models.conversations, new PendingWrites());
-    const operation = await sent(() => messages.listAfter('c1', 4, 50));
+    const operation = await sent(() => messages.listAfter('c1', 4, 50, 'agent'));
     expect(operation.params[0]).toMatchObject({ conversationId: 'c1', seq: { $gt: 4 } });
     expect(operation.params[1]).toMatchObject({ sort: { seq: 1 }, limit: 50 });
   });
@@ -124,6 +124,7 @@ describe('Mongo repositories without a server', () => {
       clientId: 'k1',
       author: { kind: 'visitor' as const, id: 'u1', name: null },
       text: 'hello',
+      internal: false,
       createdAt: 1000,
     };
     const operation = await sent(() => messages.append(input));
@@ -133,7 +134,7 @@ describe('Mongo repositories without a server', () => {
 
   it('a limit of zero returns nothing instead of meaning "no limit" to MongoDB', async () => {
     const messages = new MongoMessageRepository(models.messages, models.conversations, new PendingWrites());
-    expect(await messages.listLatest('c1', 0)).toEqual([]);
+    expect(await messages.listLatest('c1', 0, 'agent')).toEqual([]);
     expect(operations).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type {
   AppendMessageInput,
   AppendMessageResult,
+  MessageAudience,
   MessageRepository,
 } from '../../domain/conversations/conversation-repository.js';
 import { type ConversationRow, conversationColumns, toConversation } from './conversation-rows.js';
@@ -18,10 +19,11 @@ interface MessageRow {
   author_id: string;
   author_name: string | null;
   text: string;
+  internal: number;
   created_at: number;
 }
 
-const columns = 'id, conversation_id, client_id, seq, author_kind, author_id, author_name, text, created_at';
+const columns = 'id, conversation_id, client_id, seq, author_kind, author_id, author_name, text, internal, created_at';
 
 function toMessage(row: MessageRow): Message {
   return {
@@ -31,6 +33,7 @@ function toMessage(row: MessageRow): Message {
     seq: row.seq,
     author: { kind: row.author_kind as AuthorKind, id: row.author_id, name: row.author_name },
     text: row.text,
+    internal: row.internal === 1,
     createdAt: row.created_at,
   };
 }
@@ -62,7 +65,7 @@ export class SqliteMessageRepository implements MessageRepository {
     const selectByClientId = this.selectByClientId;
     const insert = db.prepare<MessageRow>(
       `INSERT INTO messages (${columns})
-       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @created_at)`,
+       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @internal, @created_at)`,
     );
     // MAX keeps updatedAt from moving backward when another process's clock lags a little.
     // The author's side has necessarily seen everything up to its own message: its markers move too.
@@ -77,12 +80,14 @@ export class SqliteMessageRepository implements MessageRepository {
          agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END
        WHERE id = @id RETURNING ${conversationColumns}`,
     );
-    this.selectAfter = db.prepare<[string, number, number], MessageRow>(
-      `SELECT ${columns} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    // `internal <= ?` with 0 (shoppers: public only) or 1 (agents: everything), so one statement serves both.
+    this.selectAfter = db.prepare<[string, number, number, number], MessageRow>(
+      `SELECT ${columns} FROM messages WHERE conversation_id = ? AND seq > ? AND internal <= ? ORDER BY seq LIMIT ?`,
     );
-    this.selectLatest = db.prepare<[string, number], MessageRow>(
-      `SELECT ${columns} FROM (SELECT ${columns} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?)
-       ORDER BY seq`,
+    this.selectLatest = db.prepare<[string, number, number], MessageRow>(
+      `SELECT ${columns} FROM (
+         SELECT ${columns} FROM messages WHERE conversation_id = ? AND internal <= ? ORDER BY seq DESC LIMIT ?
+       ) ORDER BY seq`,
     );
     this.countRows = db.prepare<[string], { count: number }>(
       'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ?',
@@ -103,6 +108,7 @@ export class SqliteMessageRepository implements MessageRepository {
         author_id: input.author.id,
         author_name: input.author.name,
         text: input.text,
+        internal: input.internal ? 1 : 0,
         created_at: input.createdAt,
       };
       insert.run(row);
@@ -139,12 +145,17 @@ export class SqliteMessageRepository implements MessageRepository {
     return row ? toMessage(row) : null;
   }
 
-  async listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    return this.selectAfter.all(conversationId, afterSeq, limit).map(toMessage);
+  async listAfter(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    audience: MessageAudience,
+  ): Promise<Message[]> {
+    return this.selectAfter.all(conversationId, afterSeq, maxInternal(audience), limit).map(toMessage);
   }
 
-  async listLatest(conversationId: string, limit: number): Promise<Message[]> {
-    return this.selectLatest.all(conversationId, limit).map(toMessage);
+  async listLatest(conversationId: string, limit: number, audience: MessageAudience): Promise<Message[]> {
+    return this.selectLatest.all(conversationId, maxInternal(audience), limit).map(toMessage);
   }
 
   async count(conversationId: string): Promise<number> {
@@ -155,4 +166,9 @@ export class SqliteMessageRepository implements MessageRepository {
   close(): void {
     this.appends.close();
   }
+}
+
+/** Highest `internal` value an audience may read: 0 for shoppers (public only), 1 for agents. */
+function maxInternal(audience: MessageAudience): number {
+  return audience === 'agent' ? 1 : 0;
 }

@@ -107,4 +107,9 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'internal notes',
+    sql: `ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId, newMessage, seedConversation, T0 } from '../contract/fixtures.js';
 import { runStoreContract } from '../store-contract.js';
+import { migrations } from './migrations.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 /** A store in a fresh temp dir; `reopen` simulates a restart over the same file. */
@@ -58,12 +59,12 @@ describe('SQLite store', () => {
     cleanups.push(() => rm(join(dataDir, '..', '..'), { recursive: true, force: true }));
     const store = openSqliteStore({ dataDir, fileName: 'custom.db' });
     expect(store.file).toBe(join(dataDir, 'custom.db'));
-    expect(store.schemaVersion).toBe(1);
+    expect(store.schemaVersion).toBe(migrations.length);
     await store.close();
     const again = openSqliteStore({ dataDir, fileName: 'custom.db' });
     const rows = again.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1 }]);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(rows).toEqual(migrations.map(({ version }) => ({ version })));
+    expect(again.db.pragma('user_version', { simple: true })).toBe(migrations.length);
     await again.close();
     await again.close(); // closing twice is harmless
   });
@@ -92,7 +93,7 @@ describe('SQLite store', () => {
 
     expect(results.every((r) => r?.created)).toBe(true);
     for (const conversation of conversations) {
-      const stored = await store.messages.listAfter(conversation.id, 0, 1000);
+      const stored = await store.messages.listAfter(conversation.id, 0, 1000, 'agent');
       expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
       expect(await store.messages.count(conversation.id)).toBe(250);
     }
@@ -115,7 +116,7 @@ describe('SQLite store', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(settled[1]).toMatchObject({ reason: { code: 'CONFLICT' } });
     expect(await store.messages.count(conversation.id)).toBe(3);
-    const seqs = (await store.messages.listAfter(conversation.id, 0, 10)).map((m) => m.seq);
+    const seqs = (await store.messages.listAfter(conversation.id, 0, 10, 'agent')).map((m) => m.seq);
     expect(seqs).toEqual([1, 2, 3]);
   });
 

@@ -139,6 +139,16 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
     return { data: { conversation }, broadcast: () => routingBroadcasts.publish(agent.tenantId, outcome) };
   });
 
+  defineHandler(on, context, 'note:add', schemas.messageSend, async (payload) => {
+    const result = await conversations.send(actor, { ...payload, internal: true });
+    return {
+      data: { message: result.message },
+      broadcast: () => {
+        if (result.created) broadcaster.noteCreated(result.conversation, result.message, socket.id);
+      },
+    };
+  });
+
   defineHandler(on, context, 'presence:set', schemas.presenceSet, async ({ status }) => {
     const result = await routing.setStatus(agent, status);
     return {

@@ -26,6 +26,11 @@ export function createBroadcaster(visitors: VisitorNamespace, agents: AgentNames
       toAgents(conversation, exceptSocketId).emit('message:created', { message });
     },
 
+    /** Internal notes go to the tenant's consoles only, never to the shopper's widget. */
+    noteCreated(conversation: Conversation, message: Message, exceptSocketId?: string) {
+      toAgents(conversation, exceptSocketId).emit('message:created', { message });
+    },
+
     conversationCreated(conversation: Conversation, customer: Customer, exceptSocketId?: string) {
       toVisitors(conversation, exceptSocketId).emit('conversation:updated', { conversation });
       toAgents(conversation, exceptSocketId).emit('conversation:created', { conversation, customer });

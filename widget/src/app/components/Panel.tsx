@@ -22,12 +22,19 @@ interface PanelProps {
  */
 export function Panel({ client, state, open, product, contact, panelRef, onClose }: PanelProps) {
   const { t } = useI18n();
+  const { conversation, queue } = state;
+  // Online and no agent yet: the shopper's place in line, or a plain "please wait" while unknown.
+  const waiting = state.connection === 'online' && conversation?.status === 'open' && !conversation.assigneeId;
   const status =
     state.connection === 'offline'
       ? t('statusOffline')
       : state.connection === 'connecting'
         ? t(state.customer ? 'statusReconnecting' : 'statusConnecting')
-        : '';
+        : !waiting
+          ? ''
+          : queue
+            ? t(queue > 1 ? 'queuePosition' : 'queueNext', { position: queue, ahead: queue - 1 })
+            : t('queueWaiting');
 
   return (
     <section
@@ -51,13 +58,14 @@ export function Panel({ client, state, open, product, contact, panelRef, onClose
           </svg>
         </button>
       </div>
-      <p class={status ? 'bar' : 'sr'} role="status">
+      {/* One polite live region for the connection and the line: read out only when its text changes. */}
+      <p class={waiting ? 'bar q' : status ? 'bar' : 'sr'} role="status">
         {status}
       </p>
       {state.unavailable ? (
         <p class="note">{t('unavailable')}</p>
-      ) : state.conversation ? (
-        <Chat key={state.conversation.id} client={client} state={state} />
+      ) : conversation ? (
+        <Chat key={conversation.id} client={client} state={state} />
       ) : (
         <div class="scroll">
           {product && <ProductCard product={product} />}

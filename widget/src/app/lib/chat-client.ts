@@ -91,7 +91,9 @@ export class ChatClient {
         // The server filled the shopper's profile in; keep the local copy (used to prefill) in step.
         const customer = this.state.customer;
         if (customer) this.store.update({ customer: { ...customer, ...details } });
-        this.store.show(response.data.conversation, []);
+        const { conversation, queuePosition } = response.data;
+        this.store.show(conversation, []);
+        this.store.setQueue(conversation.id, queuePosition);
         await this.sync();
         return null;
       } catch {

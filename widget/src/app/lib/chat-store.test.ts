@@ -28,6 +28,7 @@ const message = (seq: number, kind: 'visitor' | 'agent', clientId = `m${seq}`): 
   seq,
   author: { kind, id: kind, name: kind === 'agent' ? 'Ann' : null },
   text: `text ${seq}`,
+  internal: false,
   createdAt: seq,
 });
 
@@ -84,5 +85,32 @@ describe('ChatStore', () => {
     outbox.markFailed('x', 'CONVERSATION_CLOSED');
     store.show(conversation(), []);
     expect(outbox.list()).toEqual([]);
+  });
+
+  it("follows the shopper's place in line until an agent takes the chat", () => {
+    const { store, storage, outbox } = setup();
+    store.show(conversation(), []);
+    store.setQueue('c1', 2);
+    store.setQueue('other', 1); // Another conversation's line: not this one.
+    expect(store.state.queue).toBe(2);
+    store.setQueue('c1', 1);
+    store.setConversation(conversation({ lastSeq: 1 })); // Still unassigned: the place stays.
+    store.show(conversation(), []); // Resynced after session:ready: the same conversation keeps it.
+    expect(store.state.queue).toBe(1);
+    // The next page knows no place until the server's next queue:position.
+    expect(new ChatStore(storage, 'active', outbox).state.queue).toBeNull();
+    store.setQueue('c1', null); // An agent took it (queue:position may come before conversation:updated).
+    expect(store.state.queue).toBeNull();
+    store.setQueue('c1', 1); // Back in line (say the agent left), then assigned again.
+    store.setConversation(conversation({ assigneeId: 'agent' }));
+    expect(store.state.queue).toBeNull();
+  });
+
+  it('forgets the place in line when another conversation comes on screen', () => {
+    const { store } = setup();
+    store.show(conversation(), []);
+    store.setQueue('c1', 4);
+    store.show(conversation({ id: 'c2' }), []);
+    expect(store.state.queue).toBeNull();
   });
 });

@@ -19,6 +19,11 @@ export interface ChatState {
   unread: number;
   /** The newest agent message that arrived live, for the screen-reader announcement. */
   live: Message | null;
+  /**
+   * The shopper's 1-based place in the line of chats waiting for an agent; null when unknown
+   * (after a reload or reconnect, until the server's next `queue:position`) or not waiting.
+   */
+  queue: number | null;
 }
 
 /** How many of the newest messages are kept in storage for the next page. */
@@ -52,6 +57,7 @@ export class ChatStore {
     typing: null,
     unread: 0,
     live: null,
+    queue: null,
   };
   private readonly listeners = new Set<() => void>();
 
@@ -90,7 +96,7 @@ export class ChatStore {
       known?.id === incoming.id
         ? { ...incoming, visitorReceipts: maxReceipts(known.visitorReceipts, incoming.visitorReceipts) }
         : incoming;
-    this.update({ conversation, messages });
+    this.update({ conversation, messages, queue: known?.id === incoming.id ? this.state.queue : null });
     this.refreshPending();
   }
 
@@ -99,7 +105,17 @@ export class ChatStore {
     const known = this.state.conversation;
     if (known?.id !== incoming.id) return;
     const conversation = { ...incoming, visitorReceipts: maxReceipts(known.visitorReceipts, incoming.visitorReceipts) };
-    this.update({ conversation, ...(conversation.status === 'resolved' ? { typing: null } : {}) });
+    this.update({
+      conversation,
+      // Assigned: the place in line is over (a later one comes with the next `queue:position`).
+      queue: conversation.assigneeId ? null : this.state.queue,
+      ...(conversation.status === 'resolved' ? { typing: null } : {}),
+    });
+  }
+
+  /** The shopper's place in the line (null: an agent took the chat), for the conversation on screen. */
+  setQueue(conversationId: string, position: number | null): void {
+    if (conversationId === this.state.conversation?.id) this.update({ queue: position });
   }
 
   /** Moves one side's receipts forward. */

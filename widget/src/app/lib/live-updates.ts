@@ -3,8 +3,8 @@ import type { ChatStore } from './chat-store.js';
 import type { VisitorSocket } from './connection.js';
 
 /**
- * Server events about the conversation on screen: new messages, agents typing, receipts and
- * status changes. Events for other conversations are ignored (the store checks ids).
+ * Server events about the conversation on screen: new messages, agents typing, receipts, status
+ * changes and the shopper's place in the line. Events for other conversations are ignored (the store checks ids).
  */
 export function bindLiveUpdates(
   socket: VisitorSocket,
@@ -27,6 +27,7 @@ export function bindLiveUpdates(
     if (conversationId === store.state.conversation?.id) store.setReceipts(side, { deliveredSeq, readSeq });
   });
   socket.on('conversation:updated', ({ conversation }) => store.setConversation(conversation));
+  socket.on('queue:position', ({ conversationId, position }) => store.setQueue(conversationId, position));
 }
 
 /**
@@ -61,7 +62,8 @@ export function bindConnectionEvents(socket: VisitorSocket, store: ChatStore, fo
     timer = setTimeout(() => socket.connect(), RECONNECT_MS);
   };
   socket.on('disconnect', (reason) => {
-    store.update({ connection: navigator.onLine === false ? 'offline' : 'connecting', typing: null });
+    // The place in line may move while the link is down; the next `queue:position` tells it again.
+    store.update({ connection: navigator.onLine === false ? 'offline' : 'connecting', typing: null, queue: null });
     if (reason === 'io server disconnect') reconnectLater();
   });
   socket.on('connect_error', ({ message: code }) => {

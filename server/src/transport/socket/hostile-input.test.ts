@@ -41,7 +41,7 @@ describe('malformed payloads', () => {
   let agent: Socket;
   let conversation: Conversation;
   const snapshot = async () => ({
-    messages: await server.store.messages.listAfter(conversation.id, 0, 1000),
+    messages: await server.store.messages.listAfter(conversation.id, 0, 1000, 'agent'),
     conversation: await server.store.conversations.getById(conversation.id),
     conversations: await server.store.conversations.listByTenant({ tenantId: DEMO.tenantId, limit: 200 }),
     customer: await server.store.customers.getById(conversation.customerId),

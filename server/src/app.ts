@@ -20,7 +20,7 @@ import { setSecurityHeaders } from './transport/http/security-headers.js';
 import { createStaticFiles } from './transport/http/static-files.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
-import { answerUnknownEvents } from './transport/socket/define-handler.js';
+import { screenEvents } from './transport/socket/define-handler.js';
 import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
@@ -112,7 +112,9 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     res: Parameters<typeof router.dispatch>[1],
     path: string,
   ) {
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/healthz') {
+      if (!isRead) return sendJson(res, 405, { error: { code: 'NOT_FOUND', message: 'Method not allowed' } });
       const health: HealthStatus = {
         status: inflight.draining ? 'draining' : 'ok',
         version: VERSION,
@@ -133,7 +135,15 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       res.writeHead(302, { location: deps.pages?.['/demo/'] ? '/demo/' : '/console/' });
       return res.end();
     }
-    staticFiles(req, res, () => sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found' } }));
+    const notFound = () => sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
+    // Files and pages are read-only: other methods get 405 rather than the file.
+    if (!isRead) {
+      if (path === '/widget.js' || path.startsWith('/widget/') || path.startsWith('/console')) {
+        return sendJson(res, 405, { error: { code: 'NOT_FOUND', message: 'Method not allowed' } });
+      }
+      return notFound();
+    }
+    staticFiles(req, res, notFound);
   }
 
   const io = new Server(http, {
@@ -146,8 +156,8 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
   const visitorNamespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const broadcaster = createBroadcaster(visitorNamespace, agentNamespace);
-  visitorNamespace.on('connection', (socket) => answerUnknownEvents(socket));
-  agentNamespace.on('connection', (socket) => answerUnknownEvents(socket));
+  visitorNamespace.on('connection', (socket) => screenEvents(socket));
+  agentNamespace.on('connection', (socket) => screenEvents(socket));
   const routingBroadcasts = createRoutingBroadcasts({
     broadcaster,
     visitors: visitorNamespace,

@@ -81,18 +81,29 @@ export function toErrorBody(error: unknown, logger: Logger, fields: Record<strin
   return { code: 'INTERNAL', message: 'Something went wrong on the server' };
 }
 
+/** An event is its name, one payload and the ack: anything longer is not from our clients. */
+const MAX_EVENT_ARGUMENTS = 3;
+
 /**
- * Answers events nobody handles with `INVALID_PAYLOAD` instead of leaving the client's ack
- * waiting for a timeout (a typo in an event name then shows up at once).
+ * Screens every incoming event before socket.io hands it to a listener: an event with more
+ * arguments than ours ever have is dropped (socket.io spreads arguments into a call, and ~100,000
+ * of them overflow the stack and crash the process), and an event nobody handles is answered with
+ * `INVALID_PAYLOAD` instead of leaving the client's ack waiting (a typo then shows up at once).
+ * A socket middleware receives the arguments as one array, so it is safe with any count.
  */
-export function answerUnknownEvents(socket: {
-  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+export function screenEvents(socket: {
+  use(middleware: (event: unknown[], next: (error?: Error) => void) => void): unknown;
   listenerCount(event: string): number;
 }): void {
-  socket.onAny((event, ...args) => {
-    if (socket.listenerCount(event) > 0) return;
-    const ack = args.at(-1);
-    if (typeof ack === 'function')
-      ack({ error: { code: 'INVALID_PAYLOAD', message: `Unknown event ${String(event)}` } });
+  socket.use((event, next) => {
+    const [name] = event;
+    const ack = event.at(-1);
+    const answer = (message: string) => {
+      if (typeof ack === 'function') ack({ error: { code: 'INVALID_PAYLOAD', message } });
+    };
+    if (event.length > MAX_EVENT_ARGUMENTS) return answer('Too many arguments');
+    if (typeof name !== 'string' || socket.listenerCount(name) === 0)
+      return answer(`Unknown event ${String(name).slice(0, 100)}`);
+    next();
   });
 }

@@ -1,0 +1,251 @@
+import { expect, type Page, test } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium.js';
+import { signIn } from '../support/console-page.js';
+import { connectShopper, type TestShopper } from '../support/console-shopper.js';
+import {
+  ALL_XSS,
+  expectNoHorizontalOverflow,
+  expectNoInjectedMarkup,
+  longWord,
+  XSS,
+} from '../support/hostile-strings.js';
+import { connectAgent, type TestAgent } from '../support/widget-agent.js';
+import { launcher, messageItems, panel, sendMessage, serveHtml, widgetServer } from '../support/widget-page.js';
+
+/**
+ * User text is rendered as text, never as HTML, in the widget and the console: script-injection
+ * strings in every field either page shows (shopper name, email, phone, product name, SKU, URLs,
+ * message text both ways) appear literally, nothing runs, `javascript:` never becomes a link, and
+ * long words wrap instead of widening the layout.
+ * Not covered: the agent's display name. No route or event creates or renames an agent (agents are
+ * seeded), so a hostile agent name cannot be put in through the product's own interfaces.
+ */
+
+// Pages served through `page.route` have no IP address, so Chromium's Local Network Access checks
+// treat them as public and block their WebSocket to the loopback server. Real shop pages are real
+// origins; the flag only undoes this artefact of routed test pages.
+const launch = chromiumLaunchOptions();
+test.use({
+  actionTimeout: 10_000,
+  launchOptions: { ...launch, args: [...(launch.args ?? []), '--disable-features=LocalNetworkAccessChecks'] },
+});
+
+let server: Awaited<ReturnType<typeof widgetServer>>;
+let agent: TestAgent;
+const shoppers: TestShopper[] = [];
+
+test.beforeAll(async () => {
+  server = await widgetServer();
+  agent = await connectAgent(server.url);
+});
+test.afterAll(async () => {
+  for (const shopper of shoppers) shopper.close();
+  agent?.close();
+  await server?.stop();
+});
+
+/** The message text shoppers and agents send: every injection string and a 4,000-character word. */
+const hostileMessage = (who: string) => `${who}: ${ALL_XSS} ${longWord(4_000)}`;
+/** A name within the 120-character limit that still carries markup. */
+const HOSTILE_NAME = `${XSS.img}${XSS.svg}`;
+
+/** A product page whose JSON-LD carries injection strings (`<` escaped as sites do inside a script). */
+function productPage(product: Record<string, unknown>): string {
+  const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Product', ...product }).replace(
+    /</g,
+    '\\u003c',
+  );
+  return `<!doctype html><html lang="en"><head><title>Hostile product</title>
+<script type="application/ld+json">${jsonLd}</script></head><body><h1>Product</h1>
+<script src="/widget.js" data-site="demo-shop" async></script></body></html>`;
+}
+
+/** Waits until the agent saw a shopper message starting with `prefix`, and returns it. */
+async function agentSees(prefix: string) {
+  await expect.poll(() => agent.received.some((message) => message.text.startsWith(prefix))).toBe(true);
+  return agent.received.find((message) => message.text.startsWith(prefix))!;
+}
+
+/** Starts a chat through the pre-chat form, after checking what `identify` prefilled shows literally. */
+async function startHostileChat(
+  page: Page,
+  prefilled: { name: string; email: string; phone: string },
+  productImages: string[] = [],
+) {
+  await launcher(page).click();
+  await expect(panel(page).getByLabel('Your name')).toHaveValue(prefilled.name);
+  await expect(panel(page).getByLabel('Email (optional)')).toHaveValue(prefilled.email);
+  await expect(panel(page).getByLabel('Phone (optional)')).toHaveValue(prefilled.phone);
+  await expectNoInjectedMarkup(page, productImages);
+  // The server accepts only real addresses and numbers, so the hostile ones are replaced to start.
+  await panel(page).getByLabel('Email (optional)').fill('shopper@example.test');
+  await panel(page).getByLabel('Phone (optional)').fill('+86 138 0000 0000');
+  await panel(page).getByRole('button', { name: 'Start chat' }).click();
+  await panel(page).getByLabel('Your message').waitFor();
+}
+
+/** The shopper and the agent exchange hostile messages; both show in the widget as text. */
+async function exchangeHostileMessages(page: Page, tag: string) {
+  const shopperText = hostileMessage(`shopper ${tag}`);
+  await sendMessage(page, shopperText);
+  const sent = await agentSees(`shopper ${tag}:`);
+  expect(sent.text).toBe(shopperText);
+  const agentText = hostileMessage(`agent ${tag}`);
+  await agent.request('message:send', { conversationId: sent.conversationId, clientId: `a-${tag}`, text: agentText });
+  await expect(messageItems(page).filter({ hasText: `agent ${tag}:` })).toBeVisible();
+  for (const text of [shopperText, agentText]) {
+    const item = messageItems(page)
+      .filter({ hasText: text.slice(0, 20) })
+      .locator('.tx');
+    await expect(item).toHaveText(text);
+  }
+  return sent;
+}
+
+test('the widget shows hostile product JSON-LD, identity and messages as text', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const url = `${server.url}/test/hostile-json-ld`;
+  await serveHtml(
+    page,
+    url,
+    productPage({
+      name: `${XSS.script}${XSS.img}${XSS.template} ${longWord(150)}`,
+      sku: `${XSS.svg}${XSS.rtl}`,
+      image: XSS.jsUrl,
+      url: XSS.jsUrl,
+      offers: { price: '1e309', priceCurrency: '<b>' },
+    }),
+  );
+  await page.goto(url);
+  const identity = { name: HOSTILE_NAME, email: `${XSS.svg}@x.co`, phone: XSS.img };
+  await page.evaluate(
+    (user) =>
+      (window as unknown as { Aftercare: { identify(u: unknown): void } }).Aftercare.identify({ id: 'u-1', ...user }),
+    identity,
+  );
+  await startHostileChat(page, identity);
+
+  // The product card: name and SKU as text, no link and no image from `javascript:` URLs.
+  const card = panel(page).locator('.pc');
+  await expect(card).toContainText(`${XSS.script}${XSS.img}${XSS.template}`);
+  await expect(card).toContainText(XSS.svg);
+  await expect(card.locator('a')).toHaveCount(0);
+  await expect(card.locator('img')).toHaveCount(0);
+
+  const sent = await exchangeHostileMessages(page, 'json-ld');
+  const opened = await agent.request('conversation:open', { conversationId: sent.conversationId });
+  expect(opened.customer.name).toBe(HOSTILE_NAME);
+  expect(opened.conversation.product?.name).toContain(XSS.script);
+  expect(opened.conversation.product).not.toHaveProperty('url');
+  expect(opened.conversation.product).not.toHaveProperty('imageUrl');
+
+  await expectNoInjectedMarkup(page);
+  await expectNoHorizontalOverflow(page, ['.ms', '.m', '.pc']);
+});
+
+test('the widget shows a hostile Aftercare.setProduct product as text', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const url = `${server.url}/test/hostile-set-product`;
+  await serveHtml(page, url, productPage({ name: 'Replaced by setProduct' }));
+  await page.goto(url);
+  const image = `${server.url}/demo/nimbus-v12.svg?"><img src=x onerror=window.__xss=1>`;
+  const link = `https://shop.example.test/p?q="><svg onload=window.__xss=1>`;
+  await page.evaluate(
+    ({ image, link, name, sku }) => {
+      const api = (window as unknown as { Aftercare: { setProduct(p: unknown): void; identify(u: unknown): void } })
+        .Aftercare;
+      // A javascript: URL first: the app must drop it; then the real product with hostile text.
+      api.setProduct({ name, sku, url: 'javascript:window.__xss=1', imageUrl: 'javascript:window.__xss=1' });
+      api.setProduct({ name, sku, url: link, imageUrl: image, price: 12.5, currency: 'CNY' });
+      api.identify({ id: 'u-2', name: '{{constructor.constructor("window.__xss=1")()}}', email: 'a@b.co', phone: '' });
+    },
+    { image, link, name: `${XSS.template}${XSS.img} ${XSS.emojiZwj}`, sku: `${XSS.jsUrl}${XSS.zeroWidth}` },
+  );
+  // The URL parser percent-encodes the quotes and brackets; that encoded form is the one allowed image.
+  const encodedImage = new URL(image).href;
+  await startHostileChat(
+    page,
+    { name: '{{constructor.constructor("window.__xss=1")()}}', email: 'a@b.co', phone: '' },
+    [encodedImage],
+  );
+
+  const card = panel(page).locator('.pc');
+  await expect(card).toContainText(`${XSS.template}${XSS.img} ${XSS.emojiZwj}`);
+  await expect(card).toContainText(XSS.zeroWidth);
+  // URLs keep their characters (percent-encoded by the URL parser) but stay http(s) attributes.
+  const href = await card.locator('a').getAttribute('href');
+  expect(href).toMatch(/^https:\/\/shop\.example\.test\/p\?q=/);
+  expect(await card.locator('img').getAttribute('src')).toBe(encodedImage);
+
+  await exchangeHostileMessages(page, 'set-product');
+  await expectNoInjectedMarkup(page, [encodedImage]);
+  await expectNoHorizontalOverflow(page, ['.ms', '.m', '.pc']);
+});
+
+test('the console shows hostile customer, product and messages as text', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shopper = await connectShopper(server.url);
+  shoppers.push(shopper);
+  const imageUrl = `${server.url}/demo/nimbus-v12.svg?"onerror="window.__xss=1`;
+  const conversation = await shopper.start({
+    name: HOSTILE_NAME,
+    email: 'hostile@example.test',
+    phone: '+1 (555) 010-0000',
+    product: {
+      name: `${XSS.script}${XSS.template}${XSS.rtl} ${longWord(200)}`,
+      sku: `${XSS.svg}${XSS.zeroWidth}`.slice(0, 100),
+      price: 1,
+      currency: 'CNY',
+      url: 'https://shop.example.test/p?"><img src=x onerror=window.__xss=1>',
+      imageUrl,
+    },
+  });
+  const shopperText = hostileMessage('shopper console');
+  await shopper.send(conversation.id, shopperText);
+
+  await signIn(page, server.url);
+  const row = page
+    .getByRole('navigation', { name: 'Conversations' })
+    .locator(`[data-conversation-id="${conversation.id}"]`);
+  await expect(row).toContainText(HOSTILE_NAME);
+  await row.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOSTILE_NAME);
+  const messages = page.getByRole('region', { name: 'Messages' });
+  await expect(messages.locator('.message__text').filter({ hasText: 'shopper console:' })).toHaveText(shopperText);
+  const details = page.getByRole('complementary', { name: 'Customer details' });
+  await expect(details).toContainText(HOSTILE_NAME);
+  await expect(details).toContainText(`${XSS.script}${XSS.template}${XSS.rtl}`);
+  await expect(details).toContainText(XSS.svg);
+  const link = details.getByRole('link', { name: 'Open product page' });
+  expect(await link.getAttribute('href')).toMatch(/^https:\/\/shop\.example\.test\/p\?/);
+
+  // The agent types a hostile reply in the composer: the shopper gets it verbatim, the console shows text.
+  const agentText = hostileMessage('agent console');
+  const composer = page.getByRole('textbox', { name: 'Reply' });
+  await composer.fill(agentText);
+  await composer.press('Enter');
+  const reply = await shopper.waitFor('message:created', ({ message }) => message.author.kind === 'agent');
+  expect(reply.message.text).toBe(agentText);
+  await expect(messages.locator('.message__text').filter({ hasText: 'agent console:' })).toHaveText(agentText);
+
+  await expectNoInjectedMarkup(page, [imageUrl, new URL(imageUrl).href]);
+  await expectNoHorizontalOverflow(page, ['.message-list', '.message', '.conversation-header', '.conversation-row']);
+});
+
+// Regression: a product name that is one long word (legal: up to 300 characters) did not wrap and the
+// customer details column scrolled sideways (3,100 px in a 300 px column).
+test('a long product name wraps in the console customer details', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shopper = await connectShopper(server.url);
+  shoppers.push(shopper);
+  const conversation = await shopper.start({ name: 'Long Word', product: { name: longWord(200) } });
+  await shopper.send(conversation.id, 'hello');
+  await signIn(page, server.url);
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .locator(`[data-conversation-id="${conversation.id}"]`)
+    .click();
+  const details = page.getByRole('complementary', { name: 'Customer details' });
+  await expect(details).toContainText(longWord(200));
+  await expectNoHorizontalOverflow(page, ['.customer-panel']);
+});

@@ -37,10 +37,10 @@ describe('routing over sockets', () => {
       email,
       name,
       role,
-      passwordHash: await hashPassword('password-of-' + name),
+      passwordHash: await hashPassword(`password-of-${name}`),
       createdAt: Date.now(),
     });
-    return { id, socket: await connectAgent(server.url, await login(server.url, email, 'password-of-' + name)) };
+    return { id, socket: await connectAgent(server.url, await login(server.url, email, `password-of-${name}`)) };
   }
 
   async function shopperStarts(name: string) {

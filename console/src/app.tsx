@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AgentSocket } from './lib/agent-socket.js';
 import type { ApiClient } from './lib/api-client.js';
 import { createI18n, I18nContext, initialLocale, type Locale, saveLocale } from './lib/i18n.js';
+import type { BrowserAlerts } from './lib/notifications/browser-alerts.js';
 import { InboxScreen } from './routes/Inbox/index.js';
 import { SignInScreen } from './routes/SignIn/index.js';
 import { StartupScreen } from './routes/Startup/index.js';
@@ -13,6 +14,8 @@ export interface AppProps {
   createSocket(): AgentSocket;
   storage: Storage | null;
   languages: readonly string[];
+  /** Sound and desktop notifications of the browser window. */
+  alerts: BrowserAlerts;
 }
 
 /** Where the app is: checking the cookie, signed out (maybe because the session ended), or in. */
@@ -23,15 +26,17 @@ type Session =
   | { phase: 'signed-in'; agent: Agent };
 
 /** The console root: picks the language, restores the session from the cookie and shows the right screen. */
-export function App({ api, createSocket, storage, languages }: AppProps) {
+export function App({ api, createSocket, storage, languages, alerts }: AppProps) {
   const [locale, setLocale] = useState<Locale>(() => initialLocale(storage, languages));
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const [session, setSession] = useState<Session>({ phase: 'checking' });
 
+  const signedIn = session.phase === 'signed-in';
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = i18n.t('app.title');
-  }, [locale, i18n]);
+    // Signed in, the inbox owns the title (it carries the unread badge).
+    if (!signedIn) document.title = i18n.t('app.title');
+  }, [locale, i18n, signedIn]);
 
   const restore = useCallback(async () => {
     setSession({ phase: 'checking' });
@@ -69,6 +74,8 @@ export function App({ api, createSocket, storage, languages }: AppProps) {
       <InboxScreen
         agent={session.agent}
         createSocket={createSocket}
+        storage={storage}
+        alerts={alerts}
         onLocaleChange={changeLocale}
         onSignOut={signOut}
         onSessionEnded={sessionEnded}

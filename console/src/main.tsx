@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app.js';
 import { createAgentSocket } from './lib/agent-socket.js';
 import { createApiClient } from './lib/api-client.js';
+import { createBrowserAlerts } from './lib/notifications/browser-alerts.js';
 import './styles/base.css';
 
 // Reading `localStorage` throws where storage is blocked (some privacy settings); the console
@@ -23,6 +24,7 @@ if (root) {
       createSocket={() => createAgentSocket()}
       storage={localStorageIfAllowed()}
       languages={navigator.languages}
+      alerts={createBrowserAlerts(window)}
     />,
     root,
   );

@@ -52,18 +52,22 @@ test('scrolling up loads older history without gaps or doubles', async ({ page }
   expect(texts).toEqual(Array.from({ length: total }, (_, i) => `line ${i + 1}`));
 });
 
-test('the inbox pages older conversations with "Load more"', async ({ page }) => {
-  const count = 55; // more than one inbox page (50)
+test('the open views hold every open conversation, past one server page', async ({ page }) => {
+  const count = 205; // more than one `conversation:list` page (200)
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const shopper = await newShopper();
+    // Closed at once: the conversation stays open, and 200 idle sockets would only slow the server.
+    const shopper = await connectShopper(server.url);
     ids.push((await shopper.start({ name: `Paging ${i}` })).id);
+    shopper.close();
   }
   await signIn(page, server.url);
+  const allOpen = page.getByRole('tab', { name: /^All open/ });
+  await allOpen.click();
+  // The earlier test's chat is open too.
+  await expect(allOpen.locator('[data-count]')).toHaveAttribute('data-count', String(count + 1));
   const rows = page.getByRole('navigation', { name: 'Conversations' }).locator('[data-conversation-id]');
-  await expect(rows).toHaveCount(50);
-  await page.getByRole('button', { name: 'Load more conversations' }).click();
-  await expect(page.getByRole('button', { name: 'Load more conversations' })).toHaveCount(0);
+  await expect(rows).toHaveCount(count + 1);
   const shown = await rows.evaluateAll((elements) => elements.map((el) => el.getAttribute('data-conversation-id')));
   expect(new Set(shown).size).toBe(shown.length);
   expect(shown).toEqual(expect.arrayContaining(ids));

@@ -56,4 +56,10 @@ test('after a server restart the console reconnects, resends the pending reply a
   await back.send(conversation.id, 'After the restart');
   await expect(messages(page).locator('[data-seq]').filter({ hasText: 'After the restart' })).toHaveCount(1);
   await expect(messages(page).locator('[data-seq]')).toHaveCount(3);
+
+  // The restarted server had forgotten presence (an unseen agent starts offline); the console
+  // announced the remembered status again, so the team panel shows this agent online.
+  const self = page.getByRole('region', { name: 'Team' }).locator('tr', { hasText: '(you)' });
+  await expect(self).toContainText('Online');
+  await expect(page.getByLabel('Your status')).toHaveValue('online');
 });

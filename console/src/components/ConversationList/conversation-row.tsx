@@ -1,20 +1,30 @@
 import type { Conversation, Customer } from '@aftercare/shared';
-import { customerName } from '../../lib/display.js';
+import { assigneeLabel, customerName, formatWait } from '../../lib/display.js';
 import { useI18n } from '../../lib/i18n.js';
 import { isUnread } from '../../lib/workspace/conversation-list.js';
+import { firstReplyState } from '../../lib/workspace/inbox-views.js';
 
 export interface ConversationRowProps {
   conversation: Conversation;
   customer: Customer | undefined;
+  assignee: string | null;
+  agentNames: Record<string, string>;
+  me: string | undefined;
+  /** What this console knows about agent replies, by conversation (see `firstReplyState`). */
+  replied: Record<string, boolean>;
+  /** The list's ticking clock, for the first-reply timer. */
+  now: number;
   active: boolean;
   onOpen(conversationId: string): void;
 }
 
-/** One inbox row: who, about which product, when, and whether something is unread. */
-export function ConversationRow({ conversation, customer, active, onOpen }: ConversationRowProps) {
+/** One inbox row: who, about which product, who owns it, how long they wait, and whether something is unread. */
+export function ConversationRow(props: ConversationRowProps) {
+  const { conversation, customer, active, onOpen } = props;
   const i18n = useI18n();
   const { t } = i18n;
   const unread = isUnread(conversation) && !active;
+  const waiting = conversation.status === 'open' && firstReplyState(conversation, props.replied) === 'waiting';
   return (
     <button
       type="button"
@@ -35,6 +45,17 @@ export function ConversationRow({ conversation, customer, active, onOpen }: Conv
         {unread && (
           <span class="conversation-row__unread">
             <span class="sr-only">{t('inbox.unread')}</span>
+          </span>
+        )}
+      </span>
+      <span class="conversation-row__meta">
+        <span class="conversation-row__assignee" data-assignee={props.assignee ?? ''}>
+          <span class="sr-only">{t('assignee.label')}: </span>
+          {assigneeLabel(i18n, props.agentNames, props.assignee, props.me)}
+        </span>
+        {waiting && (
+          <span class="conversation-row__wait" title={t('inbox.waitingHint')} data-waiting>
+            {t('inbox.waiting', { duration: formatWait(i18n, props.now - conversation.createdAt) })}
           </span>
         )}
       </span>

@@ -1,29 +1,48 @@
+import { useMemo } from 'preact/hooks';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
+import { useNow } from '../../lib/use-now.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
-import type { InboxTab, WorkspaceState } from '../../lib/workspace/state.js';
+import { viewConversations, viewCounts } from '../../lib/workspace/inbox-views.js';
+import { INBOX_VIEWS, type WorkspaceState } from '../../lib/workspace/state.js';
 import { ConversationRow } from './conversation-row.js';
 import './style.css';
 
-const TABS: readonly InboxTab[] = ['open', 'resolved'];
 const selectTab = (state: WorkspaceState) => state.tab;
-const selectInbox = (state: WorkspaceState) => state.inbox;
+const selectLists = (state: WorkspaceState) => state.lists;
+const selectAgent = (state: WorkspaceState) => state.agent;
 const selectCustomers = (state: WorkspaceState) => state.customers;
+const selectNames = (state: WorkspaceState) => state.agentNames;
+const selectReplied = (state: WorkspaceState) => state.agentReplied;
 const selectActiveId = (state: WorkspaceState) => state.active?.id ?? null;
 
-/** The inbox column: Open / Resolved tabs and the conversations of the selected one, live. */
+/** How often the rows' "waiting N min" timers refresh. */
+const TICK_MS = 15_000;
+
+/**
+ * The inbox column: Unassigned / Mine / All open / Resolved views with their counts, and the
+ * conversations of the selected one, live.
+ */
 export function ConversationList({ workspace }: { workspace: Workspace }) {
   const { t } = useI18n();
   const tab = useStore(workspace.store, selectTab);
-  const inbox = useStore(workspace.store, selectInbox);
+  const lists = useStore(workspace.store, selectLists);
+  const agent = useStore(workspace.store, selectAgent);
   const customers = useStore(workspace.store, selectCustomers);
+  const names = useStore(workspace.store, selectNames);
+  const replied = useStore(workspace.store, selectReplied);
   const activeId = useStore(workspace.store, selectActiveId);
+  const now = useNow(TICK_MS);
+  const rows = useMemo(() => viewConversations({ lists, agent }, tab), [lists, agent, tab]);
+  const counts = useMemo(() => viewCounts({ lists, agent }), [lists, agent]);
+  const list = tab === 'resolved' ? lists.resolved : lists.open;
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   function onTabKey(event: KeyboardEvent) {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length]!;
+    const step = event.key === 'ArrowRight' ? 1 : INBOX_VIEWS.length - 1;
+    const next = INBOX_VIEWS[(INBOX_VIEWS.indexOf(tab) + step) % INBOX_VIEWS.length]!;
     workspace.selectTab(next);
     document.getElementById(`inbox-tab-${next}`)?.focus();
   }
@@ -31,48 +50,60 @@ export function ConversationList({ workspace }: { workspace: Workspace }) {
   return (
     <nav class="conversation-list" aria-label={t('inbox.label')}>
       <div class="conversation-list__tabs" role="tablist" aria-label={t('inbox.tabs')}>
-        {TABS.map((item) => (
-          <button
-            key={item}
-            type="button"
-            role="tab"
-            id={`inbox-tab-${item}`}
-            class="conversation-list__tab"
-            aria-selected={tab === item}
-            aria-controls="inbox-panel"
-            tabIndex={tab === item ? 0 : -1}
-            onClick={() => workspace.selectTab(item)}
-            onKeyDown={onTabKey}
-          >
-            {t(`inbox.tab.${item}`)}
-          </button>
-        ))}
+        {INBOX_VIEWS.map((item) => {
+          const count = counts[item];
+          const loaded = (item === 'resolved' ? lists.resolved : lists.open).status === 'ready';
+          return (
+            <button
+              key={item}
+              type="button"
+              role="tab"
+              id={`inbox-tab-${item}`}
+              class="conversation-list__tab"
+              aria-selected={tab === item}
+              aria-controls="inbox-panel"
+              tabIndex={tab === item ? 0 : -1}
+              onClick={() => workspace.selectTab(item)}
+              onKeyDown={onTabKey}
+            >
+              <span class="conversation-list__tab-label">{t(`inbox.tab.${item}`)}</span>
+              {loaded && (
+                <span class="conversation-list__count" data-count={count.n}>
+                  {count.more ? t('inbox.countMore', { count: count.n }) : count.n}
+                </span>
+              )}
+            </button>
+          );
+        })}
       </div>
       <div
         id="inbox-panel"
         class="conversation-list__panel"
         role="tabpanel"
         aria-labelledby={`inbox-tab-${tab}`}
-        aria-busy={inbox.status === 'loading'}
+        aria-busy={list.status === 'loading'}
       >
-        {inbox.status === 'error' && (
+        {list.status === 'error' && (
           <p class="conversation-list__note" role="alert">
             {t('inbox.loadFailed')}
           </p>
         )}
-        {inbox.status === 'loading' && inbox.conversations.length === 0 && (
-          <p class="conversation-list__note">{t('inbox.loading')}</p>
-        )}
-        {inbox.status === 'ready' && inbox.conversations.length === 0 && (
+        {list.status === 'loading' && rows.length === 0 && <p class="conversation-list__note">{t('inbox.loading')}</p>}
+        {list.status === 'ready' && rows.length === 0 && (
           <p class="conversation-list__note">{t(`inbox.empty.${tab}`)}</p>
         )}
-        {inbox.conversations.length > 0 && (
+        {rows.length > 0 && (
           <ul class="conversation-list__items">
-            {inbox.conversations.map((conversation) => (
+            {rows.map((conversation) => (
               <li key={conversation.id}>
                 <ConversationRow
                   conversation={conversation}
                   customer={customers[conversation.customerId]}
+                  assignee={conversation.assigneeId}
+                  agentNames={names}
+                  me={agent?.id}
+                  replied={replied}
+                  now={now}
                   active={conversation.id === activeId}
                   onOpen={workspace.openConversation}
                 />
@@ -80,14 +111,14 @@ export function ConversationList({ workspace }: { workspace: Workspace }) {
             ))}
           </ul>
         )}
-        {inbox.hasMore && (
+        {tab === 'resolved' && lists.resolved.hasMore && (
           <button
             type="button"
             class="button button--small conversation-list__more"
-            disabled={inbox.loadingMore}
+            disabled={lists.resolved.loadingMore}
             onClick={workspace.loadMoreConversations}
           >
-            {inbox.loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}
+            {lists.resolved.loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}
           </button>
         )}
       </div>

@@ -1,9 +1,10 @@
 import type { Conversation, Customer } from '@aftercare/shared';
-import { customerName } from '../../lib/display.js';
+import { assigneeLabel, customerName } from '../../lib/display.js';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { TransferControl } from '../TransferControl/index.js';
 
 export interface ConversationHeaderProps {
   workspace: Workspace;
@@ -12,13 +13,20 @@ export interface ConversationHeaderProps {
 }
 
 const selectActionError = (state: WorkspaceState) => state.actionError;
+const selectAgent = (state: WorkspaceState) => state.agent;
+const selectNames = (state: WorkspaceState) => state.agentNames;
 
-/** Who the chat is with, its status, and the Resolve / Reopen action. */
+/** Who the chat is with, who owns it, its status, and the Assign / Transfer and Resolve / Reopen actions. */
 export function ConversationHeader({ workspace, conversation, customer }: ConversationHeaderProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const actionError = useStore(workspace.store, selectActionError);
+  const me = useStore(workspace.store, selectAgent);
+  const names = useStore(workspace.store, selectNames);
   const open = conversation.status === 'open';
+  // Agents hand over only their own chats (the server refuses others with FORBIDDEN);
+  // supervisors and admins assign any open chat.
+  const canTransfer = open && (me?.role !== 'agent' || conversation.assigneeId === me.id);
   return (
     <header class="conversation-header">
       <div class="conversation-header__who">
@@ -28,8 +36,12 @@ export function ConversationHeader({ workspace, conversation, customer }: Conver
         <span class={`status-chip status-chip--${conversation.status}`}>
           {t(`conversation.status.${conversation.status}`)}
         </span>
+        <span class="conversation-header__assignee" data-assignee={conversation.assigneeId ?? ''}>
+          {t('assignee.label')}: {assigneeLabel(i18n, names, conversation.assigneeId, me?.id)}
+        </span>
         {conversation.product && <span class="conversation-header__product">{conversation.product.name}</span>}
       </div>
+      {canTransfer && <TransferControl workspace={workspace} conversation={conversation} />}
       {actionError && (
         <p class="conversation-header__error" role="alert">
           {t('conversation.actionFailed')}

@@ -1,12 +1,17 @@
 import { type Locale, useI18n } from '../../lib/i18n.js';
+import type { NotificationCenter } from '../../lib/notifications/notification-center.js';
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { LocaleSwitcher } from '../LocaleSwitcher/index.js';
+import { NotificationToggle } from '../NotificationToggle/index.js';
+import { StatusSelector } from '../StatusSelector/index.js';
 import './style.css';
 
 export interface TopBarProps {
   workspace: Workspace;
+  notifications: NotificationCenter;
+  onShowShortcuts(): void;
   onLocaleChange(locale: Locale): void;
   onSignOut(): void;
 }
@@ -14,8 +19,11 @@ export interface TopBarProps {
 const selectConnection = (state: WorkspaceState) => state.connection;
 const selectAgent = (state: WorkspaceState) => state.agent;
 
-/** The banner: product name, connection state, language, the agent and the sign-out button. */
-export function TopBar({ workspace, onLocaleChange, onSignOut }: TopBarProps) {
+/**
+ * The banner: product name, connection state, the agent's status, notifications, shortcuts help,
+ * language, the agent and the sign-out button.
+ */
+export function TopBar({ workspace, notifications, onShowShortcuts, onLocaleChange, onSignOut }: TopBarProps) {
   const { t } = useI18n();
   const connection = useStore(workspace.store, selectConnection);
   const agent = useStore(workspace.store, selectAgent);
@@ -34,7 +42,18 @@ export function TopBar({ workspace, onLocaleChange, onSignOut }: TopBarProps) {
           t(`connection.${connection}`)
         )}
       </div>
+      <StatusSelector workspace={workspace} />
       <div class="top-bar__end">
+        <NotificationToggle center={notifications} />
+        <button
+          type="button"
+          class="button button--small"
+          aria-label={t('shortcuts.open')}
+          aria-keyshortcuts="?"
+          onClick={onShowShortcuts}
+        >
+          ?
+        </button>
         <LocaleSwitcher onChange={onLocaleChange} />
         {agent && <span class="top-bar__agent">{t('header.signedInAs', { name: agent.name })}</span>}
         <button type="button" class="button" onClick={onSignOut}>

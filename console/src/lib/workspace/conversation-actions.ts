@@ -1,6 +1,12 @@
 import type { Message } from '@aftercare/shared';
 import { request } from '../agent-socket.js';
-import { mapConversation, storeConversation, type WorkspaceContext } from './context.js';
+import {
+  isWholeHistory,
+  learnFromMessages,
+  mapConversation,
+  storeConversation,
+  type WorkspaceContext,
+} from './context.js';
 import { withCustomers } from './inbox-actions.js';
 import { lastSeqOf, mergeMessages, olderPageMessages, olderPageRequest, settleOutbox } from './messages.js';
 import { loadingConversation } from './state.js';
@@ -21,7 +27,12 @@ export async function openConversation(ctx: WorkspaceContext, conversationId: st
     }
     const { conversation, customer, messages } = res.data;
     const merged = mergeMessages(state.active.messages, messages);
-    const next = storeConversation({ ...state, customers: withCustomers(state.customers, [customer]) }, conversation);
+    const next = learnFromMessages(
+      storeConversation({ ...state, customers: withCustomers(state.customers, [customer]) }, conversation),
+      conversationId,
+      messages,
+      isWholeHistory(messages),
+    );
     return {
       ...next,
       outbox: settleOutbox(next.outbox, messages),
@@ -54,7 +65,13 @@ export async function syncActive(ctx: WorkspaceContext): Promise<void> {
     if ('error' in res) return;
     ctx.store.set((state) => {
       if (state.active?.id !== active.id) return state;
-      const next = storeConversation(state, res.data.conversation);
+      // Only agent messages are learnt from here: a sync page is never the whole history.
+      const next = learnFromMessages(
+        storeConversation(state, res.data.conversation),
+        active.id,
+        res.data.messages,
+        false,
+      );
       return {
         ...next,
         outbox: settleOutbox(next.outbox, res.data.messages),

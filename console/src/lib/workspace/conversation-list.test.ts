@@ -52,6 +52,7 @@ describe('applyMessageToList', () => {
       seq: 3,
       author: { kind: 'visitor', id: 'x', name: null },
       text: 'hi',
+      internal: false,
       createdAt: 9,
     });
     expect(next.map((c) => c.id)).toEqual(['b', 'a']);

@@ -1,5 +1,4 @@
-import type { Conversation, Message } from '@aftercare/shared';
-import type { InboxTab } from './state.js';
+import type { Conversation, ConversationStatus, Message } from '@aftercare/shared';
 
 /** Newest activity first; ties by id so the order is stable between renders. */
 export function sortConversations(conversations: readonly Conversation[]): Conversation[] {
@@ -12,26 +11,26 @@ export function isUnread(conversation: Conversation): boolean {
 }
 
 /**
- * Applies a newer copy of `conversation` to the list shown for `tab`: replaced or inserted when
- * its status belongs to the tab, removed when it left it (resolved while on the Open tab).
+ * Applies a newer copy of `conversation` to the list of conversations with `status`: replaced or
+ * inserted when it has that status, removed when it left it (resolved, while this is the open list).
  * An older copy (a late ack after a live event) never overwrites a newer one.
  */
 export function upsertConversation(
   list: readonly Conversation[],
   conversation: Conversation,
-  tab: InboxTab,
+  status: ConversationStatus,
 ): Conversation[] {
   const current = list.find((item) => item.id === conversation.id);
   const merged = current ? latestConversation(current, conversation) : conversation;
   const rest = list.filter((item) => item.id !== conversation.id);
-  if (merged.status !== tab) return rest;
+  if (merged.status !== status) return rest.length === list.length ? (list as Conversation[]) : rest;
   return sortConversations([...rest, merged]);
 }
 
 /** Moves the conversation a new message belongs to up the list and counts the message in `lastSeq`. */
 export function applyMessageToList(list: readonly Conversation[], message: Message): Conversation[] {
   const index = list.findIndex((item) => item.id === message.conversationId);
-  if (index < 0) return [...list];
+  if (index < 0) return list as Conversation[];
   return sortConversations(list.map((item, i) => (i === index ? applyMessage(item, message) : item)));
 }
 

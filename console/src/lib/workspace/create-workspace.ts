@@ -1,12 +1,15 @@
-import type { Agent } from '@aftercare/shared';
+import type { Agent, AgentStatus } from '@aftercare/shared';
 import type { AgentSocket } from '../agent-socket.js';
+import { createPreferences, type Preferences } from '../preferences.js';
 import { createStore, type Store } from '../store.js';
+import type { WorkspaceAlert } from './alerts.js';
 import type { WorkspaceContext } from './context.js';
 import { loadOlder, markRead, openConversation, setConversationStatus, syncActive } from './conversation-actions.js';
-import { loadInbox, loadMoreInbox, selectTab } from './inbox-actions.js';
+import { loadMoreResolved, loadOpen, loadResolved, selectView } from './inbox-actions.js';
 import { createTypingNotifier, flushOutbox, retryReply, sendReply } from './outbox.js';
+import { announceStatus, chooseStatus, loadPresence, setCapacity, transferConversation } from './presence-actions.js';
 import { bindServerEvents } from './server-events.js';
-import { type InboxTab, initialWorkspaceState, type WorkspaceState } from './state.js';
+import { type InboxView, initialWorkspaceState, type WorkspaceState } from './state.js';
 
 export interface WorkspaceOptions {
   socket: AgentSocket;
@@ -18,6 +21,10 @@ export interface WorkspaceOptions {
    * `null` when the server could not be asked (it may be restarting).
    */
   checkSession(): Promise<boolean | null>;
+  /** The agent's remembered choices; in memory only when omitted. */
+  preferences?: Preferences;
+  /** Told about new chats assigned to the agent and shopper messages in their chats. */
+  onAlert?(alert: WorkspaceAlert): void;
   pageSize?: number;
   newId?: () => string;
   now?: () => number;
@@ -26,8 +33,15 @@ export interface WorkspaceOptions {
 /** The signed-in console's state and everything the views may ask of it. */
 export interface Workspace {
   store: Store<WorkspaceState>;
-  selectTab(tab: InboxTab): void;
+  selectTab(view: InboxView): void;
   loadMoreConversations(): void;
+  /** Sets and remembers the agent's status. */
+  setStatus(status: AgentStatus): void;
+  /** Admins: routing's limit of open chats for an agent; resolves false when refused. */
+  setCapacity(agentId: string, capacity: number): Promise<boolean>;
+  transfer(conversationId: string, toAgentId: string): void;
+  /** Forgets the last transfer error (the agent closed the menu). */
+  clearTransferError(): void;
   openConversation(conversationId: string): void;
   loadOlder(): void;
   sendReply(conversationId: string, text: string): void;
@@ -48,12 +62,16 @@ export interface Workspace {
  */
 export function createWorkspace(options: WorkspaceOptions): Workspace {
   const { socket } = options;
+  const preferences = options.preferences ?? createPreferences(null, options.agent?.id ?? '');
   const ctx: WorkspaceContext = {
     socket,
-    store: createStore(initialWorkspaceState(options.agent)),
+    store: createStore(initialWorkspaceState(options.agent, preferences.status())),
+    preferences,
+    alert: (alert) => options.onAlert?.(alert),
     pageSize: options.pageSize ?? 50,
     inFlight: new Set(),
     readSent: new Map(),
+    statusRequests: 0,
     newId: options.newId ?? (() => crypto.randomUUID()),
     now: options.now ?? Date.now,
   };
@@ -68,7 +86,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   socket.on('connect', () => {
     setConnection('online');
     ctx.readSent.clear();
-    void loadInbox(ctx);
+    forgetUnconfirmedReplies();
+    // The team is listed after our status is set, so the list cannot show us as we were before.
+    void announceStatus(ctx).then(() => loadPresence(ctx));
+    void loadOpen(ctx);
+    void loadResolved(ctx);
     // Sync before flushing so a reply stored just before the drop is settled, not resent.
     void syncActive(ctx).then(() => flushOutbox(ctx));
   });
@@ -87,6 +109,16 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     retryTimer = setTimeout(() => socket.connect(), 3_000);
   });
 
+  // "No agent replied yet" may have changed while we were not listening; "replied" cannot.
+  function forgetUnconfirmedReplies() {
+    store.set((state) => {
+      const kept = Object.entries(state.agentReplied).filter(([, replied]) => replied);
+      return kept.length === Object.keys(state.agentReplied).length
+        ? state
+        : { ...state, agentReplied: Object.fromEntries(kept) };
+    });
+  }
+
   async function reconnectIfSignedIn() {
     const valid = await options.checkSession();
     if (disposed) return;
@@ -101,8 +133,12 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     void setConversationStatus(ctx, id, action);
   return {
     store,
-    selectTab: (tab) => void selectTab(ctx, tab),
-    loadMoreConversations: () => void loadMoreInbox(ctx),
+    selectTab: (view) => void selectView(ctx, view),
+    loadMoreConversations: () => void loadMoreResolved(ctx),
+    setStatus: (status) => void chooseStatus(ctx, status),
+    setCapacity: (agentId, capacity) => setCapacity(ctx, agentId, capacity),
+    transfer: (id, toAgentId) => void transferConversation(ctx, id, toAgentId),
+    clearTransferError: () => store.set((state) => (state.transfer ? { ...state, transfer: null } : state)),
     openConversation: (id) => {
       typing.stop();
       void openConversation(ctx, id);

@@ -1,99 +1,101 @@
-import { type Conversation, type Customer, LIMITS } from '@aftercare/shared';
+import { type Conversation, type ConversationStatus, type Customer, LIMITS } from '@aftercare/shared';
 import { request } from '../agent-socket.js';
 import type { WorkspaceContext } from './context.js';
 import { latestConversation, sortConversations } from './conversation-list.js';
-import { emptyInbox, type InboxTab } from './state.js';
+import type { InboxView, WorkspaceState } from './state.js';
 
-/** Conversations per list page. */
-const PAGE_SIZE = 50;
+/** Resolved conversations per "Load more" page. */
+const RESOLVED_PAGE_SIZE = 50;
+/**
+ * Pages of open conversations fetched at most (of `LIMITS.listPageMax` each). Open chats are
+ * bounded by the team's capacity plus the queue, so this is a safety net, not a normal limit.
+ */
+const MAX_OPEN_PAGES = 5;
 
 /**
- * (Re)loads the conversations of `tab`. Called on every connect, so a reconnect never needs a
- * page refresh; answers for a tab the agent has since left are dropped.
+ * (Re)loads every open conversation, page by page: the Unassigned, Mine and All open views are cuts
+ * of this one list, so their counts are exact. Called on every connect, so a reconnect never
+ * needs a page refresh.
  */
-export async function loadInbox(ctx: WorkspaceContext, tab: InboxTab = ctx.store.get().tab): Promise<void> {
-  ctx.store.set((state) =>
-    state.inbox.status === 'ready' && state.tab === tab
-      ? state
-      : { ...state, inbox: { ...state.inbox, status: 'loading' } },
-  );
-  // A reload after a reconnect keeps as many rows as were shown (up to the server's maximum).
-  const shown = ctx.store.get().inbox.conversations.length;
-  const limit = Math.min(LIMITS.listPageMax, Math.max(PAGE_SIZE, shown));
-  const res = await request(ctx.socket, 'conversation:list', { status: tab, limit });
-  ctx.store.set((state) => {
-    if (state.tab !== tab) return state;
-    if ('error' in res) {
-      // Offline: keep what is shown; the next connect reloads it.
-      if (res.error.code === 'OFFLINE') return state;
-      return { ...state, inbox: { ...state.inbox, status: 'error' } };
-    }
-    const { conversations } = res.data;
-    return {
-      ...state,
-      customers: withCustomers(state.customers, customersOf(res.data)),
-      inbox: {
-        status: 'ready',
-        conversations: sortConversations(conversations),
-        hasMore: conversations.length >= limit,
-        loadingMore: false,
-      },
-    };
-  });
+export async function loadOpen(ctx: WorkspaceContext): Promise<void> {
+  markLoading(ctx, 'open');
+  const fetched: Conversation[] = [];
+  const customers: Customer[] = [];
+  let before: number | undefined;
+  let hasMore = false;
+  for (let page = 0; page < MAX_OPEN_PAGES; page++) {
+    const res = await request(ctx.socket, 'conversation:list', {
+      status: 'open',
+      limit: LIMITS.listPageMax,
+      ...(before === undefined ? {} : { before }),
+    });
+    if ('error' in res) return failed(ctx, 'open', res.error.code);
+    fetched.push(...res.data.conversations);
+    customers.push(...res.data.customers);
+    hasMore = res.data.conversations.length >= LIMITS.listPageMax;
+    if (!hasMore) break;
+    before = res.data.conversations[res.data.conversations.length - 1]!.updatedAt;
+  }
+  ctx.store.set((state) => settled(state, 'open', fetched, customers, hasMore));
 }
 
 /**
- * Appends the next page of the current tab: conversations updated before the oldest row shown.
+ * (Re)loads the newest page of resolved conversations, as many rows as were shown (up to the
+ * server's maximum), so a reconnect does not shrink the list the agent scrolled through.
+ */
+export async function loadResolved(ctx: WorkspaceContext): Promise<void> {
+  markLoading(ctx, 'resolved');
+  const shown = ctx.store.get().lists.resolved.conversations.length;
+  const limit = Math.min(LIMITS.listPageMax, Math.max(RESOLVED_PAGE_SIZE, shown));
+  const res = await request(ctx.socket, 'conversation:list', { status: 'resolved', limit });
+  if ('error' in res) return failed(ctx, 'resolved', res.error.code);
+  const { conversations } = res.data;
+  ctx.store.set((state) =>
+    settled(state, 'resolved', conversations, res.data.customers, conversations.length >= limit),
+  );
+}
+
+/**
+ * Appends the next page of resolved conversations: those updated before the oldest row shown.
  * `before` is exclusive, so rows sharing that exact millisecond with the oldest one could be
  * skipped; a (updatedAt, id) cursor in the protocol would close that gap.
  */
-export async function loadMoreInbox(ctx: WorkspaceContext): Promise<void> {
-  const { tab, inbox } = ctx.store.get();
-  const oldest = inbox.conversations[inbox.conversations.length - 1];
-  if (inbox.status !== 'ready' || !inbox.hasMore || inbox.loadingMore || !oldest) return;
-  ctx.store.set((state) => ({ ...state, inbox: { ...state.inbox, loadingMore: true } }));
+export async function loadMoreResolved(ctx: WorkspaceContext): Promise<void> {
+  const list = ctx.store.get().lists.resolved;
+  const oldest = list.conversations[list.conversations.length - 1];
+  if (list.status !== 'ready' || !list.hasMore || list.loadingMore || !oldest) return;
+  setList(ctx, 'resolved', { loadingMore: true });
   const res = await request(ctx.socket, 'conversation:list', {
-    status: tab,
+    status: 'resolved',
     before: oldest.updatedAt,
-    limit: PAGE_SIZE,
+    limit: RESOLVED_PAGE_SIZE,
   });
+  if ('error' in res) return setList(ctx, 'resolved', { loadingMore: false });
+  const { conversations } = res.data;
   ctx.store.set((state) => {
-    if (state.tab !== tab) return state;
-    if ('error' in res) return { ...state, inbox: { ...state.inbox, loadingMore: false } };
-    const { conversations } = res.data;
+    const next = settled(
+      state,
+      'resolved',
+      [...state.lists.resolved.conversations, ...conversations],
+      res.data.customers,
+      false,
+    );
     return {
-      ...state,
-      customers: withCustomers(state.customers, customersOf(res.data)),
-      inbox: {
-        ...state.inbox,
-        conversations: mergeById(state.inbox.conversations, conversations),
-        hasMore: conversations.length >= PAGE_SIZE,
-        loadingMore: false,
+      ...next,
+      lists: {
+        ...next.lists,
+        resolved: { ...next.lists.resolved, hasMore: conversations.length >= RESOLVED_PAGE_SIZE },
       },
     };
   });
 }
 
-// `conversation:list` does not carry customers (protocol v1), so rows of conversations this
-// console did not see created show "Visitor". Read them if the server adds them.
-function customersOf(answer: { conversations: Conversation[] }): Customer[] {
-  return (answer as { customers?: Customer[] }).customers ?? [];
-}
-
-function mergeById(current: readonly Conversation[], page: readonly Conversation[]): Conversation[] {
-  const byId = new Map(current.map((item) => [item.id, item]));
-  for (const item of page) {
-    const known = byId.get(item.id);
-    byId.set(item.id, known ? latestConversation(known, item) : item);
-  }
-  return sortConversations([...byId.values()]);
-}
-
-/** Switches the inbox tab and loads it. */
-export function selectTab(ctx: WorkspaceContext, tab: InboxTab): Promise<void> {
-  if (ctx.store.get().tab === tab) return Promise.resolve();
-  ctx.store.set((state) => ({ ...state, tab, inbox: emptyInbox() }));
-  return loadInbox(ctx, tab);
+/** Switches the inbox view; the open views share one list, the resolved one loads on first visit. */
+export function selectView(ctx: WorkspaceContext, view: InboxView): Promise<void> {
+  const state = ctx.store.get();
+  if (state.tab === view) return Promise.resolve();
+  ctx.store.set((current) => ({ ...current, tab: view }));
+  return view === 'resolved' && state.lists.resolved.status !== 'ready' ? loadResolved(ctx) : Promise.resolve();
 }
 
 /** Adds customers to the id → customer map, returning the same map when nothing is new. */
@@ -102,4 +104,55 @@ export function withCustomers(map: Record<string, Customer>, customers: readonly
   const next = { ...map };
   for (const customer of customers) next[customer.id] = customer;
   return next;
+}
+
+function setList(ctx: WorkspaceContext, status: ConversationStatus, patch: Partial<WorkspaceState['lists']['open']>) {
+  ctx.store.set((state) => ({
+    ...state,
+    lists: { ...state.lists, [status]: { ...state.lists[status], ...patch } },
+  }));
+}
+
+function markLoading(ctx: WorkspaceContext, status: ConversationStatus) {
+  if (ctx.store.get().lists[status].status !== 'ready') setList(ctx, status, { status: 'loading' });
+}
+
+function failed(ctx: WorkspaceContext, status: ConversationStatus, code: string) {
+  // Offline: keep what is shown; the next connect reloads it.
+  if (code !== 'OFFLINE') setList(ctx, status, { status: 'error', loadingMore: false });
+}
+
+/**
+ * The state with a freshly fetched list. A conversation that changed while the request was on
+ * the wire (a live event applied to either list meanwhile) keeps its newer copy, so a slow answer
+ * cannot bring back a chat that was just resolved or give back one that was just transferred;
+ * one that arrived live and is newer than anything fetched (created meanwhile) is kept too.
+ */
+function settled(
+  state: WorkspaceState,
+  status: ConversationStatus,
+  fetched: readonly Conversation[],
+  customers: readonly Customer[],
+  hasMore: boolean,
+): WorkspaceState {
+  const live = new Map<string, Conversation>();
+  for (const list of Object.values(state.lists)) for (const item of list.conversations) live.set(item.id, item);
+  const byId = new Map<string, Conversation>();
+  for (const item of fetched) {
+    const known = live.get(item.id);
+    const latest = known ? latestConversation(known, item) : item;
+    if (latest.status === status) byId.set(item.id, latest);
+  }
+  const newestFetched = fetched.length ? Math.max(...fetched.map((item) => item.updatedAt)) : Number.POSITIVE_INFINITY;
+  for (const item of state.lists[status].conversations) {
+    if (!byId.has(item.id) && item.updatedAt > newestFetched) byId.set(item.id, item);
+  }
+  return {
+    ...state,
+    customers: withCustomers(state.customers, customers),
+    lists: {
+      ...state.lists,
+      [status]: { status: 'ready', conversations: sortConversations([...byId.values()]), hasMore, loadingMore: false },
+    },
+  };
 }

@@ -10,6 +10,7 @@ const message = (seq: number, clientId = `c${seq}`): Message => ({
   seq,
   author: { kind: 'visitor', id: 'cust', name: null },
   text: `text ${seq}`,
+  internal: false,
   createdAt: seq * 1000,
 });
 

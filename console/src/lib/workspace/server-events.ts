@@ -1,13 +1,25 @@
 import type { Receipts, ReceiptUpdatedEvent } from '@aftercare/shared';
+import { assignmentAlert, messageAlert } from './alerts.js';
 import { mapConversation, storeConversation, storeMessage, type WorkspaceContext } from './context.js';
 import { withCustomers } from './inbox-actions.js';
+import { presenceChanged } from './presence-actions.js';
 
 /** How long a shopper's "typing" stays shown without a refresh, in case `typing: false` is lost. */
 const TYPING_TIMEOUT_MS = 8_000;
 
+const EVENTS = [
+  'session:ready',
+  'conversation:created',
+  'conversation:updated',
+  'message:created',
+  'typing:changed',
+  'receipt:updated',
+  'presence:changed',
+] as const;
+
 /**
  * Subscribes the workspace to the live events of the agent namespace and returns the unsubscribe.
- * Every handler only updates the store; the views follow from there.
+ * Every handler only updates the store (and raises alerts); the views follow from there.
  */
 export function bindServerEvents(ctx: WorkspaceContext): () => void {
   const { socket, store } = ctx;
@@ -19,27 +31,46 @@ export function bindServerEvents(ctx: WorkspaceContext): () => void {
     );
   };
 
-  socket.on('session:ready', ({ agent }) => store.set((state) => ({ ...state, agent })));
-
-  socket.on('conversation:created', ({ conversation, customer }) =>
-    store.set((state) =>
-      storeConversation({ ...state, customers: withCustomers(state.customers, [customer]) }, conversation),
-    ),
+  socket.on('session:ready', ({ agent }) =>
+    store.set((state) => ({ ...state, agent, agentNames: { ...state.agentNames, [agent.id]: agent.name } })),
   );
 
-  socket.on('conversation:updated', ({ conversation }) => store.set((state) => storeConversation(state, conversation)));
+  socket.on('conversation:created', ({ conversation, customer }) => {
+    const alert = assignmentAlert(store.get(), conversation);
+    store.set((state) =>
+      storeConversation({ ...state, customers: withCustomers(state.customers, [customer]) }, conversation),
+    );
+    if (alert) ctx.alert(alert);
+  });
+
+  socket.on('conversation:updated', ({ conversation }) => {
+    const alert = assignmentAlert(store.get(), conversation);
+    store.set((state) => storeConversation(state, conversation));
+    if (alert) ctx.alert(alert);
+  });
 
   socket.on('message:created', ({ message }) => {
     if (message.author.kind === 'visitor' && store.get().active?.id === message.conversationId) clearTyping();
+    const alert = messageAlert(store.get(), message);
     store.set((state) => {
       const next = storeMessage(state, message);
       // Only the shopper's new messages are announced; the agent's own echo would be noise.
       if (next.active?.id !== message.conversationId || message.author.kind !== 'visitor') return next;
       return { ...next, active: { ...next.active, lastIncoming: message } };
     });
+    if (alert) ctx.alert(alert);
   });
 
   socket.on('typing:changed', ({ conversationId, author, typing }) => {
+    // A colleague typing tells us their name, which the protocol offers nowhere else yet.
+    if (author.kind === 'agent' && author.name) {
+      const name = author.name;
+      store.set((state) =>
+        state.agentNames[author.id] === name
+          ? state
+          : { ...state, agentNames: { ...state.agentNames, [author.id]: name } },
+      );
+    }
     if (author.kind !== 'visitor' || store.get().active?.id !== conversationId) return;
     if (!typing) return clearTyping();
     clearTimeout(typingTimer);
@@ -51,18 +82,11 @@ export function bindServerEvents(ctx: WorkspaceContext): () => void {
 
   socket.on('receipt:updated', (event) => store.set((state) => applyReceipts(state, event)));
 
+  socket.on('presence:changed', ({ presence }) => presenceChanged(ctx, presence));
+
   return () => {
     clearTimeout(typingTimer);
-    for (const name of [
-      'session:ready',
-      'conversation:created',
-      'conversation:updated',
-      'message:created',
-      'typing:changed',
-      'receipt:updated',
-    ] as const) {
-      socket.off(name);
-    }
+    for (const name of EVENTS) socket.off(name);
   };
 }
 

@@ -1,10 +1,24 @@
-import type { Agent, Conversation, ConversationStatus, Customer, Message } from '@aftercare/shared';
+import type {
+  Agent,
+  AgentPresence,
+  AgentStatus,
+  Conversation,
+  ConversationStatus,
+  Customer,
+  Message,
+} from '@aftercare/shared';
 import type { ClientErrorCode } from '../agent-socket.js';
 
 /** Where the agent namespace connection stands, as the header shows it. */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'protocol-mismatch';
 
-export type InboxTab = ConversationStatus;
+/**
+ * The inbox views. The first three are cuts of the open conversations (all of them are held, so
+ * their counts are exact); `resolved` is paged from the server, newest first.
+ */
+export type InboxView = 'unassigned' | 'mine' | 'open' | 'resolved';
+/** The views in tab order. */
+export const INBOX_VIEWS: readonly InboxView[] = ['unassigned', 'mine', 'open', 'resolved'];
 
 /** A reply the agent sent that the server has not acknowledged yet. */
 export interface PendingMessage {
@@ -19,7 +33,7 @@ export interface PendingMessage {
 
 export interface InboxState {
   status: 'loading' | 'ready' | 'error';
-  /** The current tab's conversations, newest `updatedAt` first. */
+  /** Conversations of one status, newest `updatedAt` first (the server's paging order). */
   conversations: Conversation[];
   /** The last page was full, so older conversations may exist (`before` paging). */
   hasMore: boolean;
@@ -41,11 +55,35 @@ export interface ActiveConversation {
   lastIncoming: Message | null;
 }
 
+/** The agent's own status and the team's presence, as the top bar and team panel show them. */
+export interface PresenceState {
+  /** The status the agent chose (remembered across reloads); sent after every (re)connect. */
+  desired: AgentStatus;
+  /** The status the server last reported for this agent; null until it has said. */
+  own: AgentStatus | null;
+  /** Every agent of the tenant by id, from `presence:list`, kept live by `presence:changed`. */
+  agents: Record<string, AgentPresence>;
+  /** Waiting conversations when `presence:list` answered (the inbox's Unassigned count is live). */
+  queueLength: number;
+  loaded: boolean;
+  /** The last failed status or capacity change. */
+  error: ClientErrorCode | null;
+}
+
+/** The outcome of the last Assign / Transfer attempt, shown in the conversation header. */
+export interface TransferState {
+  conversationId: string;
+  toAgentId: string;
+  status: 'pending' | 'failed';
+  errorCode?: ClientErrorCode;
+}
+
 export interface WorkspaceState {
   connection: ConnectionState;
   agent: Agent | null;
-  tab: InboxTab;
-  inbox: InboxState;
+  tab: InboxView;
+  /** Every open conversation (the first three views) and the resolved ones paged so far. */
+  lists: Record<ConversationStatus, InboxState>;
   /** Customers seen so far, by id; fills the inbox rows' names. */
   customers: Record<string, Customer>;
   active: ActiveConversation | null;
@@ -53,19 +91,36 @@ export interface WorkspaceState {
   outbox: PendingMessage[];
   /** The last failed action (resolve, reopen…), shown until the next one. */
   actionError: ClientErrorCode | null;
+  presence: PresenceState;
+  /**
+   * Agents' display names by id. The protocol has no agent directory yet: names come from the
+   * session and from message authors and typing events; other agents show a short id.
+   */
+  agentNames: Record<string, string>;
+  /**
+   * Per conversation, whether an agent has replied, when this console knows for sure (it saw an
+   * agent's message, or holds the whole history and none is an agent's). See `firstReplyState`.
+   */
+  agentReplied: Record<string, boolean>;
+  transfer: TransferState | null;
 }
 
 /** The state of a freshly signed-in workspace. */
-export function initialWorkspaceState(agent: Agent | null): WorkspaceState {
+export function initialWorkspaceState(agent: Agent | null, desired: AgentStatus = 'online'): WorkspaceState {
   return {
     connection: 'connecting',
     agent,
-    tab: 'open',
-    inbox: emptyInbox(),
+    // Agents work their own chats; supervisors and admins watch everything open.
+    tab: agent?.role === 'agent' ? 'mine' : 'open',
+    lists: { open: emptyInbox(), resolved: emptyInbox() },
     customers: {},
     active: null,
     outbox: [],
     actionError: null,
+    presence: { desired, own: null, agents: {}, queueLength: 0, loaded: false, error: null },
+    agentNames: agent ? { [agent.id]: agent.name } : {},
+    agentReplied: {},
+    transfer: null,
   };
 }
 

@@ -115,7 +115,7 @@ export const en = {
   'team.queue': 'Waiting in the queue: {count}',
   'team.agent': 'Agent',
   'team.status': 'Status',
-  'team.load': 'Open chats',
+  'team.load': 'Open chats / capacity',
   'team.capacity': 'Capacity',
   'team.capacityFor': 'Capacity of {name}',
   'team.capacityFailed': 'The capacity could not be changed.',

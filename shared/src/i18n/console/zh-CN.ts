@@ -113,7 +113,7 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   'team.queue': '排队等待：{count}',
   'team.agent': '客服',
   'team.status': '状态',
-  'team.load': '进行中会话',
+  'team.load': '进行中 / 上限',
   'team.capacity': '接待上限',
   'team.capacityFor': '{name} 的接待上限',
   'team.capacityFailed': '接待上限未能更改。',

@@ -1,0 +1,98 @@
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import {
+  addAgent,
+  signedInAgentId,
+  signInInNewContext,
+  type TestAgent,
+  consoleParts as ui,
+} from '../support/console-agents.js';
+import { connectShopper, type TestShopper } from '../support/console-shopper.js';
+import { DEMO, type RunningServer, startServer } from '../support/server.js';
+
+test.use({ actionTimeout: 10_000 });
+
+let server: RunningServer;
+let bob: TestAgent;
+const shoppers: TestShopper[] = [];
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer();
+  bob = await addAgent(server, { name: 'Bob Baker', email: 'bob@demo.aftercare.test' });
+});
+
+test.afterAll(async () => {
+  for (const shopper of shoppers) shopper.close();
+  for (const context of contexts) await context.close();
+  await server?.stop();
+});
+
+async function newShopper(): Promise<TestShopper> {
+  const shopper = await connectShopper(server.url);
+  shoppers.push(shopper);
+  return shopper;
+}
+
+const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
+const header = (page: Page) => page.getByRole('main').locator('.conversation-header');
+
+test('agent A transfers a chat to agent B: B gets it with the history, the shopper is told', async ({ browser }) => {
+  const alice = await signInInNewContext(browser, server.url, { email: DEMO.agentEmail, password: DEMO.agentPassword });
+  const bobConsole = await signInInNewContext(browser, server.url, bob);
+  contexts.push(alice.context, bobConsole.context);
+  const a = alice.page;
+  const b = bobConsole.page;
+  const aliceId = await signedInAgentId(a, server.url);
+
+  // Bob steps away, so routing gives the first chat to Alice (the demo admin).
+  await ui.status(b).selectOption('away');
+  await expect(ui.team(a).locator(`tr[data-agent-id="${bob.id}"]`)).toContainText('Away');
+  const shopper = await newShopper();
+  const chat = await shopper.start({ name: 'Wang Fang' });
+  expect(chat.assigneeId).toBe(aliceId);
+  await shopper.send(chat.id, 'My kettle does not heat.');
+  await ui.rowOf(a, chat.id).click();
+  await expect(header(a)).toContainText('Assignee: You');
+  await a.getByRole('textbox', { name: 'Reply' }).fill('Let me get our kettle specialist.');
+  await a.getByRole('textbox', { name: 'Reply' }).press('Enter');
+  await expect(messages(a).locator('[data-seq]').filter({ hasText: 'kettle specialist' })).toHaveCount(1);
+
+  // Alice is now full (capacity 1); Bob comes back and the next chat is his.
+  const capacity = ui.team(a).getByRole('spinbutton', { name: /Demo Agent/ });
+  await capacity.fill('1');
+  await capacity.press('Enter');
+  await ui.status(b).selectOption('online');
+  const other = await newShopper();
+  const bobsChat = await other.start({ name: 'Li Na' });
+  expect(bobsChat.assigneeId).toBe(bob.id);
+
+  // An agent may hand over only to a colleague with room: the server refuses, the header says why.
+  await ui.rowOf(b, bobsChat.id).click();
+  await b.getByRole('button', { name: 'Transfer' }).click();
+  // Bob learnt Alice's name from her reply; the menu shows her status and free capacity.
+  const target = b.locator(`#transfer-menu [data-agent-id="${aliceId}"]`);
+  await expect(target).toContainText('Demo Agent');
+  await expect(target).toContainText('No free capacity');
+  await target.click();
+  await expect(header(b).getByRole('alert')).toHaveText('Demo Agent has no free capacity.');
+  await expect(header(b)).toContainText('Assignee: You');
+
+  // Alice (an admin may move any chat) transfers hers to Bob.
+  await a.getByRole('button', { name: 'Transfer' }).click();
+  await a.locator(`#transfer-menu [data-agent-id="${bob.id}"]`).click();
+  // Bob has written nothing Alice could learn his name from (no agent directory yet): a short id.
+  await expect(header(a)).toContainText(`Assignee: Agent ${bob.id.slice(0, 6)}`);
+  const update = await shopper.waitFor(
+    'conversation:updated',
+    ({ conversation }) => conversation.id === chat.id && conversation.assigneeId === bob.id,
+  );
+  expect(update.conversation.assigneeId).toBe(bob.id);
+
+  // Bob sees it among his chats, assigned to him, with the whole history.
+  await expect(ui.count(b, 'Mine')).toHaveAttribute('data-count', '2');
+  await ui.rowOf(b, chat.id).click();
+  await expect(header(b)).toContainText('Assignee: You');
+  await expect(messages(b)).toContainText('My kettle does not heat.');
+  await expect(messages(b)).toContainText('Let me get our kettle specialist.');
+  await expect(ui.count(a, 'Mine')).toHaveAttribute('data-count', '0');
+});

@@ -1,39 +1,23 @@
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from '../support/console-page.js';
-import { connectShopper, type TestShopper } from '../support/console-shopper.js';
-import { type RunningServer, startServer } from '../support/server.js';
+import { connectShopper } from '../support/console-shopper.js';
+import { useConsoleSuite } from '../support/console-suite.js';
 
 test.use({ actionTimeout: 10_000 });
 
-let server: RunningServer;
-const shoppers: TestShopper[] = [];
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  for (const shopper of shoppers) shopper.close();
-  await server?.stop();
-});
-
-async function newShopper(visitorToken?: string): Promise<TestShopper> {
-  const shopper = await connectShopper(server.url, { visitorToken });
-  shoppers.push(shopper);
-  return shopper;
-}
+const suite = useConsoleSuite();
 
 const rowOf = (page: Page, conversationId: string) =>
   page.getByRole('navigation', { name: 'Conversations' }).locator(`[data-conversation-id="${conversationId}"]`);
 const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
 
 test('scrolling up loads older history without gaps or doubles', async ({ page }) => {
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const conversation = await shopper.start({ name: 'Long Talker' });
   const total = 260; // more than the newest page `conversation:open` returns (200)
   for (let i = 1; i <= total; i++) await shopper.send(conversation.id, `line ${i}`);
 
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   await rowOf(page, conversation.id).click();
   await expect(messages(page)).toContainText(`line ${total}`);
   const items = messages(page).locator('[data-seq]');
@@ -57,11 +41,11 @@ test('the open views hold every open conversation, past one server page', async 
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     // Closed at once: the conversation stays open, and 200 idle sockets would only slow the server.
-    const shopper = await connectShopper(server.url);
+    const shopper = await connectShopper(suite.server.url);
     ids.push((await shopper.start({ name: `Paging ${i}` })).id);
     shopper.close();
   }
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   const allOpen = page.getByRole('tab', { name: /^All open/ });
   await allOpen.click();
   // The earlier test's chat is open too.

@@ -1,28 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, signIn } from '../support/console-page.js';
-import { connectShopper, type TestShopper } from '../support/console-shopper.js';
-import { type RunningServer, startServer } from '../support/server.js';
+import { useConsoleSuite } from '../support/console-suite.js';
 
 // Fail fast on a missing element instead of waiting for the whole test timeout.
 test.use({ actionTimeout: 10_000 });
 
-let server: RunningServer;
-const shoppers: TestShopper[] = [];
-
-test.beforeAll(async () => {
-  server = await startServer();
-});
-
-test.afterAll(async () => {
-  for (const shopper of shoppers) shopper.close();
-  await server?.stop();
-});
-
-async function newShopper(): Promise<TestShopper> {
-  const shopper = await connectShopper(server.url);
-  shoppers.push(shopper);
-  return shopper;
-}
+const suite = useConsoleSuite();
 
 const inbox = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
 const row = (page: Page, name: string) => inbox(page).getByRole('button', { name: new RegExp(name) });
@@ -30,11 +13,11 @@ const rowOf = (page: Page, conversationId: string) => inbox(page).locator(`[data
 const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
 
 test('a shopper chat arrives live, the agent replies, resolves it, and the page passes axe', async ({ page }) => {
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
 
   // The shopper starts a chat from a product page after the console is already open.
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const conversation = await shopper.start({
     name: 'Li Wei',
     email: 'li.wei@example.test',
@@ -99,10 +82,10 @@ test('a shopper chat arrives live, the agent replies, resolves it, and the page 
 });
 
 test('the shopper typing shows in the open conversation', async ({ page }) => {
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const conversation = await shopper.start({ name: 'Zhang Min' });
   await shopper.send(conversation.id, 'Hello?');
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   await rowOf(page, conversation.id).click();
   await expect(messages(page)).toContainText('Hello?');
   await shopper.socket.emitWithAck('typing:set', { conversationId: conversation.id, typing: true });
@@ -113,10 +96,10 @@ test('the shopper typing shows in the open conversation', async ({ page }) => {
 });
 
 test('the inbox and the composer work from the keyboard alone', async ({ page }) => {
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const conversation = await shopper.start({ name: 'Keyboard Kim' });
   await shopper.send(conversation.id, 'Can you hear me?');
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
 
   // Tabs follow the WAI-ARIA pattern: arrows switch, Tab leaves the tab list.
   const openTab = page.getByRole('tab', { name: /^All open/ });
@@ -159,9 +142,9 @@ test('the inbox and the composer work from the keyboard alone', async ({ page })
 // customers of conversations it did not see being created. Needs `customers` in that answer
 // (the console already reads it when present).
 test('after a reload, inbox rows still show the customer names', async ({ page }) => {
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const conversation = await shopper.start({ name: 'Chen Jie' });
   await shopper.send(conversation.id, 'Hi');
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   await expect(rowOf(page, conversation.id)).toContainText('Chen Jie');
 });

@@ -1,32 +1,15 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { addAgent, signInInNewContext, type TestAgent, consoleParts as ui } from '../support/console-agents.js';
 import { axeViolations } from '../support/console-page.js';
-import { connectShopper, type TestShopper } from '../support/console-shopper.js';
-import { DEMO, type RunningServer, startServer } from '../support/server.js';
+import { useConsoleSuite } from '../support/console-suite.js';
+import { DEMO } from '../support/server.js';
 
 test.use({ actionTimeout: 10_000 });
 
-let server: RunningServer;
 let bob: TestAgent;
-const shoppers: TestShopper[] = [];
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  server = await startServer();
+const suite = useConsoleSuite(async (server) => {
   bob = await addAgent(server, { name: 'Bob Baker', email: 'bob@demo.aftercare.test' });
 });
-
-test.afterAll(async () => {
-  for (const shopper of shoppers) shopper.close();
-  for (const context of contexts) await context.close();
-  await server?.stop();
-});
-
-async function newShopper(): Promise<TestShopper> {
-  const shopper = await connectShopper(server.url);
-  shoppers.push(shopper);
-  return shopper;
-}
 
 /** An admin sets an agent's capacity from the team panel (inline number field, Enter commits). */
 async function setCapacity(admin: Page, agentName: string | RegExp, capacity: number) {
@@ -39,12 +22,12 @@ async function setCapacity(admin: Page, agentName: string | RegExp, capacity: nu
 test('two agents with capacity 1: two chats are assigned one each, the third waits until one is resolved', async ({
   browser,
 }) => {
-  const alice = await signInInNewContext(browser, server.url, {
+  const alice = await signInInNewContext(browser, suite.server.url, {
     email: DEMO.agentEmail,
     password: DEMO.agentPassword,
   });
-  const bobConsole = await signInInNewContext(browser, server.url, bob);
-  contexts.push(alice.context, bobConsole.context);
+  const bobConsole = await signInInNewContext(browser, suite.server.url, bob);
+  suite.contexts.push(alice.context, bobConsole.context);
   const a = alice.page;
   const b = bobConsole.page;
 
@@ -61,7 +44,7 @@ test('two agents with capacity 1: two chats are assigned one each, the third wai
   // Three shoppers start chats: the two agents get one each, the third waits in the queue.
   const started = [];
   for (const name of ['First Fang', 'Second Song', 'Third Tan']) {
-    const shopper = await newShopper();
+    const shopper = await suite.newShopper();
     const conversation = await shopper.start({ name });
     await shopper.send(conversation.id, `Hello from ${name}`);
     started.push({ shopper, conversation, name });
@@ -105,8 +88,8 @@ test('two agents with capacity 1: two chats are assigned one each, the third wai
 });
 
 test('the status selector and the shortcuts overlay pass axe and work from the keyboard', async ({ browser }) => {
-  const { context, page } = await signInInNewContext(browser, server.url, bob);
-  contexts.push(context);
+  const { context, page } = await signInInNewContext(browser, suite.server.url, bob);
+  suite.contexts.push(context);
 
   // The status is remembered per agent and re-sent after a reload.
   await ui.status(page).selectOption('away');

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   addAgent,
   signedInAgentId,
@@ -6,48 +6,34 @@ import {
   type TestAgent,
   consoleParts as ui,
 } from '../support/console-agents.js';
-import { connectShopper, type TestShopper } from '../support/console-shopper.js';
-import { DEMO, type RunningServer, startServer } from '../support/server.js';
+import { useConsoleSuite } from '../support/console-suite.js';
+import { DEMO } from '../support/server.js';
 
 test.use({ actionTimeout: 10_000 });
 
-let server: RunningServer;
 let bob: TestAgent;
-const shoppers: TestShopper[] = [];
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  server = await startServer();
+const suite = useConsoleSuite(async (server) => {
   bob = await addAgent(server, { name: 'Bob Baker', email: 'bob@demo.aftercare.test' });
 });
-
-test.afterAll(async () => {
-  for (const shopper of shoppers) shopper.close();
-  for (const context of contexts) await context.close();
-  await server?.stop();
-});
-
-async function newShopper(): Promise<TestShopper> {
-  const shopper = await connectShopper(server.url);
-  shoppers.push(shopper);
-  return shopper;
-}
 
 const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
 const header = (page: Page) => page.getByRole('main').locator('.conversation-header');
 
 test('agent A transfers a chat to agent B: B gets it with the history, the shopper is told', async ({ browser }) => {
-  const alice = await signInInNewContext(browser, server.url, { email: DEMO.agentEmail, password: DEMO.agentPassword });
-  const bobConsole = await signInInNewContext(browser, server.url, bob);
-  contexts.push(alice.context, bobConsole.context);
+  const alice = await signInInNewContext(browser, suite.server.url, {
+    email: DEMO.agentEmail,
+    password: DEMO.agentPassword,
+  });
+  const bobConsole = await signInInNewContext(browser, suite.server.url, bob);
+  suite.contexts.push(alice.context, bobConsole.context);
   const a = alice.page;
   const b = bobConsole.page;
-  const aliceId = await signedInAgentId(a, server.url);
+  const aliceId = await signedInAgentId(a, suite.server.url);
 
   // Bob steps away, so routing gives the first chat to Alice (the demo admin).
   await ui.status(b).selectOption('away');
   await expect(ui.team(a).locator(`tr[data-agent-id="${bob.id}"]`)).toContainText('Away');
-  const shopper = await newShopper();
+  const shopper = await suite.newShopper();
   const chat = await shopper.start({ name: 'Wang Fang' });
   expect(chat.assigneeId).toBe(aliceId);
   await shopper.send(chat.id, 'My kettle does not heat.');
@@ -62,7 +48,7 @@ test('agent A transfers a chat to agent B: B gets it with the history, the shopp
   await capacity.fill('1');
   await capacity.press('Enter');
   await ui.status(b).selectOption('online');
-  const other = await newShopper();
+  const other = await suite.newShopper();
   const bobsChat = await other.start({ name: 'Li Na' });
   expect(bobsChat.assigneeId).toBe(bob.id);
 

@@ -39,7 +39,8 @@ test('two agents with capacity 1: two chats are assigned one each, the third wai
   const bobRow = ui.team(a).locator(`tr[data-agent-id="${bob.id}"]`);
   await expect(bobRow).toContainText('Online');
   await setCapacity(a, /Demo Agent/, 1);
-  await setCapacity(a, new RegExp(`Agent ${bob.id.slice(0, 6)}`), 1);
+  // Names come from the agent directory (`agent:list`), even for a colleague who has not written yet.
+  await setCapacity(a, /Bob Baker/, 1);
 
   // Three shoppers start chats: the two agents get one each, the third waits in the queue.
   const started = [];

@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { AGENT_NAMESPACE, type HealthStatus, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
 import { Server } from 'socket.io';
 import type { Config } from './config/config.js';
+import { createAgentDirectory } from './domain/agents/agent-directory.js';
 import { createAuthService } from './domain/agents/auth-service.js';
+import { createCannedResponseService } from './domain/canned/canned-response-service.js';
 import type { Clock } from './domain/clock.js';
 import { createConversationService } from './domain/conversations/conversation-service.js';
+import { createCustomerFileService } from './domain/customers/customer-file-service.js';
 import { createVisitorService } from './domain/customers/visitor-service.js';
 import type { PresencePort } from './domain/routing/presence-port.js';
 import { createRoutingService } from './domain/routing/routing-service.js';
@@ -179,12 +182,19 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
   registerAgentNamespace(agentNamespace, {
     auth,
     conversations,
+    customerFiles: createCustomerFileService({
+      customers: store.customers,
+      conversations: store.conversations,
+      clock,
+    }),
     broadcaster,
     context: agentContext,
     routing,
     routingBroadcasts,
     heartbeatMs: config.presenceHeartbeatMs,
     publicUrl: config.publicUrl,
+    agentDirectory: createAgentDirectory({ agents: store.agents }),
+    cannedResponses: createCannedResponseService({ cannedResponses: store.cannedResponses, clock }),
   });
   // Agents whose server process died without saying goodbye go away when their connections expire.
   const sweeper = setInterval(() => {

@@ -15,8 +15,9 @@ export function safeWebUrl(url: string | undefined): string | undefined {
 }
 
 /**
- * The name an agent sees for a colleague. The protocol has no agent directory yet, so an agent
- * whose name this console has not learnt (from a message or typing) shows a short id instead.
+ * The name an agent sees for a colleague, from the agent directory (`agent:list`) and what the
+ * console learnt live. Only an agent it has not heard of at all yet (the directory is still
+ * loading, or they were added since) shows a short id.
  */
 export function agentName(i18n: Pick<I18n, 't'>, names: Record<string, string>, agentId: string): string {
   return names[agentId] ?? i18n.t('agent.unknown', { id: agentId.slice(0, 6) });

@@ -1,4 +1,5 @@
 import type { AgentRepository, SessionRepository } from './agents/agent-repository.js';
+import type { CannedResponseRepository } from './canned/canned-response-repository.js';
 import type { ConversationRepository, MessageRepository } from './conversations/conversation-repository.js';
 import type { CustomerRepository } from './customers/customer-repository.js';
 import type { SiteRepository } from './sites/site-repository.js';
@@ -17,6 +18,7 @@ export interface Store {
   readonly customers: CustomerRepository;
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
+  readonly cannedResponses: CannedResponseRepository;
   /** Waits for pending writes, then releases the database. */
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../domain/store.js';
 import { describeAccountContract } from './contract/account-contract.js';
+import { describeCannedResponseContract } from './contract/canned-response-contract.js';
 import { describeConversationContract } from './contract/conversation-contract.js';
+import { describeCustomerContract } from './contract/customer-contract.js';
 import { newAgent, newConversation, newId, newMessage, seedCustomer, T0 } from './contract/fixtures.js';
 import { describeMessageContract } from './contract/message-contract.js';
 
@@ -48,7 +50,9 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
 
     describe('accounts', () => describeAccountContract(getStore));
     describe('conversations', () => describeConversationContract(getStore));
+    describe('customers', () => describeCustomerContract(getStore));
     describe('messages', () => describeMessageContract(getStore));
+    describe('canned responses', () => describeCannedResponseContract(getStore));
   });
 
   describe(`Store contract: ${adapterName} durability`, () => {
@@ -62,6 +66,15 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
         await store.sessions.create(session);
         const conversation = newConversation(customer);
         await store.conversations.start({ conversation, requestId: newId() });
+        const canned = await store.cannedResponses.create({
+          id: newId(),
+          tenantId: site.tenantId,
+          shortcut: 'warranty',
+          title: 'Warranty',
+          text: 'Two years.',
+          createdAt: T0,
+          updatedAt: T0,
+        });
         const first = await store.messages.append(newMessage(conversation.id));
         // Not awaited before the restart: close() must commit it.
         const pending = store.messages.append(newMessage(conversation.id));
@@ -73,6 +86,7 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
         expect(await again.agents.getByEmail(agent.email)).toEqual(agent);
         expect(await again.sessions.get(session.tokenHash, T0)).toEqual(session);
         expect(await again.conversations.getById(conversation.id)).toMatchObject({ lastSeq: 2 });
+        expect(await again.cannedResponses.listByTenant(site.tenantId)).toEqual([canned]);
         expect(await again.messages.listAfter(conversation.id, 0, 10, 'agent')).toEqual([
           first?.message,
           (await pending)?.message,

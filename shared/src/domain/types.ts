@@ -38,6 +38,15 @@ export interface ContactDetails {
 }
 
 /**
+ * A customer's service tier, lowest first. Only supervisors and admins change it; service
+ * promises (SLA targets) will differ by tier.
+ */
+export type CustomerTier = 'standard' | 'silver' | 'gold' | 'vip';
+export const CUSTOMER_TIERS: readonly CustomerTier[] = ['standard', 'silver', 'gold', 'vip'];
+/** The tier every new customer starts with. */
+export const DEFAULT_CUSTOMER_TIER: CustomerTier = 'standard';
+
+/**
  * A shopper's profile (客户档案): one per shopper per site. Anonymous visitors get one on first
  * contact; contact details fill in as the shopper gives them.
  */
@@ -45,6 +54,8 @@ export interface Customer extends ContactDetails {
   id: string;
   siteId: string;
   tenantId: string;
+  /** Service level the shop gives this shopper; new customers are `standard`. */
+  tier: CustomerTier;
   createdAt: number;
   updatedAt: number;
 }

@@ -1,3 +1,4 @@
+import type { CannedResponse } from '../domain/canned-response.js';
 import type {
   Agent,
   AgentPresence,
@@ -7,6 +8,7 @@ import type {
   Customer,
   Message,
 } from '../domain/types.js';
+import type { CustomerFile, CustomerUpdatePayload } from './customer-events.js';
 import type { Ack } from './errors.js';
 import type {
   MessageCreatedEvent,
@@ -80,6 +82,27 @@ export interface AgentClientEvents {
   ) => void;
   /** Admins set how many conversations routing gives an agent at once. */
   'agent:set-capacity': (payload: { agentId: string; capacity: number }, ack: Ack<Record<string, never>>) => void;
+  /** A customer's file: profile, every conversation and the products mentioned (tenant's customers only). */
+  'customer:get': (payload: { customerId: string }, ack: Ack<CustomerFile>) => void;
+  /** Edits contact details (any role; `null` clears a field) or the tier (supervisors and admins). */
+  'customer:update': (payload: CustomerUpdatePayload, ack: Ack<{ customer: Customer }>) => void;
+  /** The agent directory: every agent of the caller's tenant (any role may ask; no secrets). */
+  'agent:list': (payload: Record<string, never>, ack: Ack<{ agents: Agent[] }>) => void;
+  /** The tenant's canned responses, sorted by shortcut (any role). */
+  'canned:list': (payload: Record<string, never>, ack: Ack<{ responses: CannedResponse[] }>) => void;
+  /** Supervisors and admins: a shortcut already used in the tenant answers `CONFLICT`. */
+  'canned:create': (payload: CannedResponseInput, ack: Ack<{ response: CannedResponse }>) => void;
+  /** Supervisors and admins: replaces shortcut, title and text. */
+  'canned:update': (payload: CannedResponseInput & { id: string }, ack: Ack<{ response: CannedResponse }>) => void;
+  /** Supervisors and admins. */
+  'canned:delete': (payload: { id: string }, ack: Ack<Record<string, never>>) => void;
+}
+
+/** The editable fields of a canned response. */
+export interface CannedResponseInput {
+  shortcut: string;
+  title: string;
+  text: string;
 }
 
 /** Events the server sends to consoles. */
@@ -92,4 +115,8 @@ export interface AgentServerEvents {
   'receipt:updated': (event: ReceiptUpdatedEvent) => void;
   /** An agent's status, connections or load changed. */
   'presence:changed': (event: { presence: AgentPresence }) => void;
+  /** A customer's profile was edited in a console (sent to the tenant's other consoles). */
+  'customer:updated': (event: { customer: Customer }) => void;
+  /** The tenant's canned responses after a create, update or delete (the whole list, sorted by shortcut). */
+  'canned:changed': (event: { responses: CannedResponse[] }) => void;
 }

@@ -22,4 +22,8 @@ export const LIMITS = {
   /** Conversations returned by one list request. */
   listPageMax: 200,
   password: 200,
+  /** A canned response's shortcut (typed after `/`), title and text. */
+  cannedShortcut: 32,
+  cannedTitle: 120,
+  cannedText: 5_000,
 } as const;

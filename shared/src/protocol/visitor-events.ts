@@ -23,11 +23,15 @@ export interface VisitorHandshake {
   visitorToken?: string;
 }
 
+/** What a shopper may see of their customer record. */
+export type VisitorProfile = Omit<Customer, 'tier'>;
+
 /** Sent by the server right after a visitor connects. */
 export interface VisitorSessionReadyEvent {
   /** Present only when the server issued a new token; the widget must store it. */
   visitorToken?: string;
-  customer: Customer;
+  /** The shopper's own profile; the shop's internal labels (tier) are not part of it. */
+  customer: VisitorProfile;
   /** The shopper's conversations, newest first, so the widget knows what to resync. */
   conversations: Conversation[];
 }

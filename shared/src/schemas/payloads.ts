@@ -1,7 +1,10 @@
 import * as v from 'valibot';
+import { CANNED_SHORTCUT_PATTERN } from '../domain/canned-response.js';
 import { AGENT_ROLES, AGENT_STATUSES } from '../domain/types.js';
 import { LIMITS } from '../protocol/limits.js';
 import * as field from './fields.js';
+
+export { customerGet, customerUpdate } from './customer-payloads.js';
 
 /**
  * One schema per inbound payload. All objects are strict: an unknown field is an error, which
@@ -101,3 +104,21 @@ export const agentCapacity = v.strictObject({
   agentId: field.id,
   capacity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
 });
+
+const cannedFields = {
+  shortcut: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(LIMITS.cannedShortcut),
+    v.regex(CANNED_SHORTCUT_PATTERN, 'lower-case letters, digits and dashes only'),
+  ),
+  title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.cannedTitle)),
+  text: field.text(LIMITS.cannedText),
+};
+
+export const cannedCreate = v.strictObject(cannedFields);
+
+export const cannedUpdate = v.strictObject({ id: field.id, ...cannedFields });
+
+export const cannedRef = v.strictObject({ id: field.id });

@@ -1,7 +1,10 @@
 import { LIMITS } from '@aftercare/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../lib/i18n.js';
+import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
+import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { useCannedSuggestions } from './canned-suggestions.js';
 import './style.css';
 
 export interface ComposerProps {
@@ -11,12 +14,14 @@ export interface ComposerProps {
 
 /** Shows the character count once a reply gets this close to the limit. */
 const COUNT_FROM = LIMITS.messageText - 500;
+const selectCanned = (state: WorkspaceState) => state.canned;
 
 /** The reply box: Enter sends, Shift+Enter adds a line; typing is reported to the shopper (throttled). */
 export function Composer({ workspace, conversationId }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedSuggestions(text, useStore(workspace.store, selectCanned), setText);
 
   // A draft belongs to one conversation; switching clears it rather than sending it to another shopper.
   useEffect(() => setText(''), [conversationId]);
@@ -32,6 +37,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (canned.onKeyDown(event)) return;
     // While an IME is composing (pinyin, for one), Enter picks a candidate and must not send.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
@@ -56,6 +62,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
         rows={3}
         placeholder={t('composer.placeholder')}
         value={text}
+        {...canned.fieldProps}
         aria-invalid={tooLong}
         aria-describedby={text.length > COUNT_FROM ? 'composer-count' : undefined}
         onInput={(event) => {
@@ -65,6 +72,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
         onKeyDown={onKeyDown}
         onBlur={workspace.stopTyping}
       />
+      {canned.list}
       <div class="composer__bar">
         {text.length > COUNT_FROM && (
           <span id="composer-count" class={`composer__count${tooLong ? ' composer__count--over' : ''}`}>

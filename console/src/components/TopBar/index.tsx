@@ -12,6 +12,8 @@ export interface TopBarProps {
   workspace: Workspace;
   notifications: NotificationCenter;
   onShowShortcuts(): void;
+  /** Opens the saved-replies manager; the button shows for supervisors and admins only. */
+  onShowCanned?(): void;
   onLocaleChange(locale: Locale): void;
   onSignOut(): void;
 }
@@ -23,7 +25,14 @@ const selectAgent = (state: WorkspaceState) => state.agent;
  * The banner: product name, connection state, the agent's status, notifications, shortcuts help,
  * language, the agent and the sign-out button.
  */
-export function TopBar({ workspace, notifications, onShowShortcuts, onLocaleChange, onSignOut }: TopBarProps) {
+export function TopBar({
+  workspace,
+  notifications,
+  onShowShortcuts,
+  onShowCanned,
+  onLocaleChange,
+  onSignOut,
+}: TopBarProps) {
   const { t } = useI18n();
   const connection = useStore(workspace.store, selectConnection);
   const agent = useStore(workspace.store, selectAgent);
@@ -45,6 +54,11 @@ export function TopBar({ workspace, notifications, onShowShortcuts, onLocaleChan
       <StatusSelector workspace={workspace} />
       <div class="top-bar__end">
         <NotificationToggle center={notifications} />
+        {onShowCanned && agent && agent.role !== 'agent' && (
+          <button type="button" class="button button--small" aria-haspopup="dialog" onClick={onShowCanned}>
+            {t('canned.open')}
+          </button>
+        )}
         <button
           type="button"
           class="button button--small"

@@ -1,15 +1,23 @@
-import type { Agent, AgentStatus } from '@aftercare/shared';
+import type { Agent, AgentStatus, CannedResponseInput, CustomerUpdatePayload } from '@aftercare/shared';
 import type { AgentSocket } from '../agent-socket.js';
 import { createPreferences, type Preferences } from '../preferences.js';
 import { createStore, type Store } from '../store.js';
 import type { WorkspaceAlert } from './alerts.js';
+import { bindCannedEvents, type CannedResult, deleteCanned, loadCanned, saveCanned } from './canned-actions.js';
 import type { WorkspaceContext } from './context.js';
 import { loadOlder, markRead, openConversation, setConversationStatus, syncActive } from './conversation-actions.js';
+import {
+  bindCustomerFileEvents,
+  type CustomerUpdateResult,
+  loadCustomerFile,
+  updateCustomer,
+} from './customer-file.js';
 import { loadMoreResolved, loadOpen, loadResolved, selectView } from './inbox-actions.js';
 import { createTypingNotifier, flushOutbox, retryReply, sendReply } from './outbox.js';
 import { announceStatus, chooseStatus, loadPresence, setCapacity, transferConversation } from './presence-actions.js';
 import { bindServerEvents } from './server-events.js';
 import { type InboxView, initialWorkspaceState, type WorkspaceState } from './state.js';
+import { loadAgentDirectory } from './team-actions.js';
 
 export interface WorkspaceOptions {
   socket: AgentSocket;
@@ -51,6 +59,13 @@ export interface Workspace {
   resolve(conversationId: string): void;
   reopen(conversationId: string): void;
   markRead(): void;
+  /** Loads the customer file shown beside the open conversation. */
+  loadCustomerFile(customerId: string): void;
+  /** Edits a customer's profile; resolves with the server's answer (for the form's errors). */
+  updateCustomer(payload: CustomerUpdatePayload): Promise<CustomerUpdateResult>;
+  /** Supervisors and admins: creates a saved reply, or updates the one with `id`. */
+  saveCanned(input: CannedResponseInput, id?: string): Promise<CannedResult>;
+  deleteCanned(id: string): Promise<CannedResult>;
   /** Disconnects and drops every listener and timer. */
   dispose(): void;
 }
@@ -79,6 +94,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const setConnection = (connection: WorkspaceState['connection']) =>
     store.set((state) => (state.connection === connection ? state : { ...state, connection }));
   const unbind = bindServerEvents(ctx);
+  const unbindCustomerFile = bindCustomerFileEvents(ctx);
+  const unbindCanned = bindCannedEvents(ctx);
   const typing = createTypingNotifier(ctx);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -91,6 +108,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     void announceStatus(ctx).then(() => loadPresence(ctx));
     void loadOpen(ctx);
     void loadResolved(ctx);
+    void loadAgentDirectory(ctx);
+    void loadCanned(ctx);
     // Sync before flushing so a reply stored just before the drop is settled, not resent.
     void syncActive(ctx).then(() => flushOutbox(ctx));
   });
@@ -154,11 +173,17 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     resolve: conversationAction('resolve'),
     reopen: conversationAction('reopen'),
     markRead: () => void markRead(ctx),
+    loadCustomerFile: (customerId) => void loadCustomerFile(ctx, customerId),
+    updateCustomer: (payload) => updateCustomer(ctx, payload),
+    saveCanned: (input, id) => saveCanned(ctx, input, id),
+    deleteCanned: (id) => deleteCanned(ctx, id),
     dispose() {
       disposed = true;
       clearTimeout(retryTimer);
       typing.dispose();
       unbind();
+      unbindCustomerFile();
+      unbindCanned();
       socket.off('connect');
       socket.off('disconnect');
       socket.off('connect_error');

@@ -2,12 +2,14 @@ import type {
   Agent,
   AgentPresence,
   AgentStatus,
+  CannedResponse,
   Conversation,
   ConversationStatus,
   Customer,
   Message,
 } from '@aftercare/shared';
 import type { ClientErrorCode } from '../agent-socket.js';
+import type { CustomerFileState } from './customer-file.js';
 
 /** Where the agent namespace connection stands, as the header shows it. */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'protocol-mismatch';
@@ -93,16 +95,20 @@ export interface WorkspaceState {
   actionError: ClientErrorCode | null;
   presence: PresenceState;
   /**
-   * Agents' display names by id. The protocol has no agent directory yet: names come from the
-   * session and from message authors and typing events; other agents show a short id.
+   * Agents' display names by id: the whole team from the directory (`agent:list`, after every
+   * connect), plus message authors and typing events, so a colleague added since still gets a name.
    */
   agentNames: Record<string, string>;
+  /** The tenant's saved replies, sorted by shortcut, from `canned:list` and `canned:changed`. */
+  canned: CannedResponse[];
   /**
    * Per conversation, whether an agent has replied, when this console knows for sure (it saw an
    * agent's message, or holds the whole history and none is an agent's). See `firstReplyState`.
    */
   agentReplied: Record<string, boolean>;
   transfer: TransferState | null;
+  /** The customer file beside the open conversation (see `customer-file.ts`). */
+  customerFile: CustomerFileState | null;
 }
 
 /** The state of a freshly signed-in workspace. */
@@ -119,8 +125,10 @@ export function initialWorkspaceState(agent: Agent | null, desired: AgentStatus 
     actionError: null,
     presence: { desired, own: null, agents: {}, queueLength: 0, loaded: false, error: null },
     agentNames: agent ? { [agent.id]: agent.name } : {},
+    canned: [],
     agentReplied: {},
     transfer: null,
+    customerFile: null,
   };
 }
 

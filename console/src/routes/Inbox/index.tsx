@@ -1,5 +1,6 @@
 import type { Agent } from '@aftercare/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CannedManager } from '../../components/CannedManager/index.js';
 import { ConversationList } from '../../components/ConversationList/index.js';
 import { ConversationView } from '../../components/ConversationView/index.js';
 import { CustomerPanel } from '../../components/CustomerPanel/index.js';
@@ -73,6 +74,9 @@ function InboxLayout({
   const [helpOpen, setHelpOpen] = useState(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const [cannedOpen, setCannedOpen] = useState(false);
+  const openCanned = useCallback(() => setCannedOpen(true), []);
+  const closeCanned = useCallback(() => setCannedOpen(false), []);
   useShortcuts(workspace, helpOpen, toggleHelp);
   useAlertBadge(center, workspace, alerts);
   return (
@@ -84,6 +88,7 @@ function InboxLayout({
         workspace={workspace}
         notifications={center}
         onShowShortcuts={toggleHelp}
+        onShowCanned={openCanned}
         onLocaleChange={onLocaleChange}
         onSignOut={onSignOut}
       />
@@ -96,6 +101,7 @@ function InboxLayout({
         </div>
       </div>
       <ShortcutHelp open={helpOpen} onClose={closeHelp} />
+      <CannedManager workspace={workspace} open={cannedOpen} onClose={closeCanned} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ContactDetails, Customer } from '@aftercare/shared';
+import type { ContactDetails, Customer, CustomerTier } from '@aftercare/shared';
 
 /** Links an unguessable visitor token (stored as its SHA-256) to a customer. */
 export interface VisitorToken {
@@ -17,4 +17,17 @@ export interface CustomerRepository {
   getByTokenHash(tokenHash: string): Promise<Customer | null>;
   /** Sets the given contact fields (others unchanged) and returns the updated customer, or null if unknown. */
   updateContact(id: string, contact: ContactDetails, now: number): Promise<Customer | null>;
+  /**
+   * An agent's edit of the profile: an absent field keeps its value, `null` clears a contact field.
+   * Returns the updated customer, or null if unknown.
+   */
+  updateProfile(id: string, changes: CustomerProfileChanges, now: number): Promise<Customer | null>;
+}
+
+/** What `updateProfile` may change (see `CustomerUpdatePayload`). */
+export interface CustomerProfileChanges {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  tier?: CustomerTier;
 }

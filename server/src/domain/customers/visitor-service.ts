@@ -1,4 +1,4 @@
-import type { Customer, Site } from '@aftercare/shared';
+import { type Customer, DEFAULT_CUSTOMER_TIER, type Site } from '@aftercare/shared';
 import { hashToken, newId, newToken } from '../../lib/tokens.js';
 import type { Clock } from '../clock.js';
 import { AftercareError } from '../errors.js';
@@ -46,7 +46,14 @@ export function createVisitorService({ sites, customers, clock }: VisitorService
       const now = clock.now();
       const customerId = newId();
       const customer = await customers.createWithToken(
-        { id: customerId, siteId: site.id, tenantId: site.tenantId, createdAt: now, updatedAt: now },
+        {
+          id: customerId,
+          siteId: site.id,
+          tenantId: site.tenantId,
+          tier: DEFAULT_CUSTOMER_TIER,
+          createdAt: now,
+          updatedAt: now,
+        },
         { tokenHash: hashToken(token), customerId, siteId: site.id, createdAt: now },
       );
       return { site, customer, issuedToken: token };

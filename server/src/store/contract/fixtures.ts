@@ -37,7 +37,15 @@ export function newAgent(overrides: Partial<AgentRecord> = {}): AgentRecord {
 }
 
 export function newCustomer(site: Site, overrides: Partial<Customer> = {}): Customer {
-  return { id: newId(), siteId: site.id, tenantId: site.tenantId, createdAt: T0, updatedAt: T0, ...overrides };
+  return {
+    id: newId(),
+    siteId: site.id,
+    tenantId: site.tenantId,
+    tier: 'standard',
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
 }
 
 export function newToken(customer: Customer): VisitorToken {

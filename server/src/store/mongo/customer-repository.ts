@@ -1,6 +1,10 @@
 import type { ContactDetails, Customer } from '@aftercare/shared';
 import type { Model } from 'mongoose';
-import type { CustomerRepository, VisitorToken } from '../../domain/customers/customer-repository.js';
+import type {
+  CustomerProfileChanges,
+  CustomerRepository,
+  VisitorToken,
+} from '../../domain/customers/customer-repository.js';
 import { AftercareError } from '../../domain/errors.js';
 import {
   type CustomerDocument,
@@ -64,11 +68,34 @@ export class MongoCustomerRepository implements CustomerRepository {
     return doc ? toCustomer(doc) : null;
   }
 
+  async updateProfile(id: string, changes: CustomerProfileChanges, now: number): Promise<Customer | null> {
+    // Named fields only: a string sets, null removes the field (absent, as if never given).
+    const set: Partial<Record<(typeof contactFields)[number] | 'tier', string>> & { updatedAt: Date } = {
+      updatedAt: new Date(now),
+    };
+    const unset: Partial<Record<(typeof contactFields)[number], ''>> = {};
+    for (const field of contactFields) {
+      const value = changes[field];
+      if (value === null) unset[field] = '';
+      else if (value !== undefined) set[field] = value;
+    }
+    if (changes.tier !== undefined) set.tier = changes.tier;
+    const update = Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set };
+    const doc = await this.pending.track(() =>
+      this.customers
+        .findOneAndUpdate({ _id: id }, update, { returnDocument: 'after', runValidators: true })
+        .lean<CustomerDocument>()
+        .exec(),
+    );
+    return doc ? toCustomer(doc) : null;
+  }
+
   private async createBoth(customer: Customer, token: VisitorToken): Promise<Customer> {
     const doc: CustomerDocument = {
       _id: customer.id,
       siteId: customer.siteId,
       tenantId: customer.tenantId,
+      tier: customer.tier,
       createdAt: new Date(customer.createdAt),
       updatedAt: new Date(customer.updatedAt),
     };

@@ -1,4 +1,4 @@
-import type { Customer } from '@aftercare/shared';
+import { CUSTOMER_TIERS, type Customer, type CustomerTier, DEFAULT_CUSTOMER_TIER } from '@aftercare/shared';
 import { Schema } from 'mongoose';
 import type { VisitorToken } from '../../domain/customers/customer-repository.js';
 import { strictSchemaOptions, toMillis } from './schema-options.js';
@@ -11,6 +11,8 @@ export interface CustomerDocument {
   name?: string;
   email?: string;
   phone?: string;
+  /** Absent in documents written before tiers existed: read as `standard`. */
+  tier?: CustomerTier;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +25,7 @@ export const customerSchema = new Schema<CustomerDocument>(
     name: { type: String },
     email: { type: String },
     phone: { type: String },
+    tier: { type: String, enum: CUSTOMER_TIERS, default: DEFAULT_CUSTOMER_TIER },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -35,6 +38,8 @@ export function toCustomer(doc: CustomerDocument): Customer {
     id: doc._id,
     siteId: doc.siteId,
     tenantId: doc.tenantId,
+    // Lean reads skip schema defaults, so older documents without a tier are defaulted here.
+    tier: doc.tier ?? DEFAULT_CUSTOMER_TIER,
     createdAt: toMillis(doc.createdAt),
     updatedAt: toMillis(doc.updatedAt),
   };

@@ -7,6 +7,7 @@ import {
   sessionSchema,
   siteSchema,
 } from './account-schemas.js';
+import { type CannedResponseDocument, cannedResponseSchema } from './canned-response-schemas.js';
 import {
   type ConversationDocument,
   conversationSchema,
@@ -29,6 +30,7 @@ export interface MongoModels {
   visitorTokens: Model<VisitorTokenDocument>;
   conversations: Model<ConversationDocument>;
   messages: Model<MessageDocument>;
+  cannedResponses: Model<CannedResponseDocument>;
 }
 
 /** Compiles the models on `connection`; collection names come from each schema's `collection` option. */
@@ -41,6 +43,7 @@ export function createModels(connection: Connection): MongoModels {
     visitorTokens: connection.model<VisitorTokenDocument>('VisitorToken', visitorTokenSchema),
     conversations: connection.model<ConversationDocument>('Conversation', conversationSchema),
     messages: connection.model<MessageDocument>('Message', messageSchema),
+    cannedResponses: connection.model<CannedResponseDocument>('CannedResponse', cannedResponseSchema),
   };
 }
 

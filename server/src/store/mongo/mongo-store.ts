@@ -1,6 +1,7 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
 import type { Store } from '../../domain/store.js';
 import { MongoAgentRepository, MongoSessionRepository } from './agent-repository.js';
+import { MongoCannedResponseRepository } from './canned-response-repository.js';
 import { MongoConversationRepository } from './conversation-repository.js';
 import { MongoCustomerRepository } from './customer-repository.js';
 import { MongoMessageRepository } from './message-repository.js';
@@ -60,6 +61,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
       customers: new MongoCustomerRepository(models.customers, models.visitorTokens, pending),
       conversations: new MongoConversationRepository(models.conversations, pending),
       messages: new MongoMessageRepository(models.messages, models.conversations, pending),
+      cannedResponses: new MongoCannedResponseRepository(models.cannedResponses, pending),
       close() {
         // The driver aborts operations still running when it closes, so in-flight writes finish first.
         // Closing twice waits for the same close.

@@ -1,6 +1,10 @@
-import type { ContactDetails, Customer } from '@aftercare/shared';
+import type { ContactDetails, Customer, CustomerTier } from '@aftercare/shared';
 import type { Database } from 'better-sqlite3';
-import type { CustomerRepository, VisitorToken } from '../../domain/customers/customer-repository.js';
+import type {
+  CustomerProfileChanges,
+  CustomerRepository,
+  VisitorToken,
+} from '../../domain/customers/customer-repository.js';
 import { conflictOnDuplicate } from './sqlite-errors.js';
 
 interface CustomerRow {
@@ -10,11 +14,24 @@ interface CustomerRow {
   name: string | null;
   email: string | null;
   phone: string | null;
+  tier: CustomerTier;
   created_at: number;
   updated_at: number;
 }
 
-const columns = 'id, site_id, tenant_id, name, email, phone, created_at, updated_at';
+type ProfileParams = {
+  id: string;
+  name: string | null;
+  keep_name: 0 | 1;
+  email: string | null;
+  keep_email: 0 | 1;
+  phone: string | null;
+  keep_phone: 0 | 1;
+  tier: CustomerTier | null;
+  now: number;
+};
+
+const columns = 'id, site_id, tenant_id, name, email, phone, tier, created_at, updated_at';
 
 /** Contact fields the shopper never gave are absent from the domain object, not `null`. */
 function toCustomer(row: CustomerRow): Customer {
@@ -22,6 +39,7 @@ function toCustomer(row: CustomerRow): Customer {
     id: row.id,
     siteId: row.site_id,
     tenantId: row.tenant_id,
+    tier: row.tier,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -37,11 +55,12 @@ export class SqliteCustomerRepository implements CustomerRepository {
   private readonly selectById;
   private readonly selectByToken;
   private readonly updateContactFields;
+  private readonly updateProfileFields;
 
   constructor(db: Database) {
     const insertCustomer = db.prepare<CustomerRow>(
       `INSERT INTO customers (${columns})
-       VALUES (@id, @site_id, @tenant_id, @name, @email, @phone, @created_at, @updated_at)`,
+       VALUES (@id, @site_id, @tenant_id, @name, @email, @phone, @tier, @created_at, @updated_at)`,
     );
     const insertToken = db.prepare<[string, string, string, number]>(
       'INSERT INTO visitor_tokens (token_hash, customer_id, site_id, created_at) VALUES (?, ?, ?, ?)',
@@ -53,7 +72,7 @@ export class SqliteCustomerRepository implements CustomerRepository {
     });
     this.selectById = db.prepare<[string], CustomerRow>(`SELECT ${columns} FROM customers WHERE id = ?`);
     this.selectByToken = db.prepare<[string], CustomerRow>(
-      `SELECT c.id, c.site_id, c.tenant_id, c.name, c.email, c.phone, c.created_at, c.updated_at
+      `SELECT c.id, c.site_id, c.tenant_id, c.name, c.email, c.phone, c.tier, c.created_at, c.updated_at
        FROM visitor_tokens t JOIN customers c ON c.id = t.customer_id WHERE t.token_hash = ?`,
     );
     // COALESCE keeps a field whose new value is NULL (the caller left it undefined).
@@ -63,6 +82,16 @@ export class SqliteCustomerRepository implements CustomerRepository {
     >(
       `UPDATE customers SET name = COALESCE(@name, name), email = COALESCE(@email, email),
          phone = COALESCE(@phone, phone), updated_at = @now
+       WHERE id = @id RETURNING ${columns}`,
+    );
+    // Unlike COALESCE above, a field is kept only when the caller did not name it (`keep_*` = 1),
+    // so an agent can clear one with null.
+    this.updateProfileFields = db.prepare<ProfileParams, CustomerRow>(
+      `UPDATE customers SET
+         name = CASE WHEN @keep_name = 1 THEN name ELSE @name END,
+         email = CASE WHEN @keep_email = 1 THEN email ELSE @email END,
+         phone = CASE WHEN @keep_phone = 1 THEN phone ELSE @phone END,
+         tier = COALESCE(@tier, tier), updated_at = @now
        WHERE id = @id RETURNING ${columns}`,
     );
   }
@@ -75,6 +104,7 @@ export class SqliteCustomerRepository implements CustomerRepository {
       name: customer.name ?? null,
       email: customer.email ?? null,
       phone: customer.phone ?? null,
+      tier: customer.tier,
       created_at: customer.createdAt,
       updated_at: customer.updatedAt,
     };
@@ -98,6 +128,21 @@ export class SqliteCustomerRepository implements CustomerRepository {
       name: contact.name ?? null,
       email: contact.email ?? null,
       phone: contact.phone ?? null,
+      now,
+    });
+    return row ? toCustomer(row) : null;
+  }
+
+  async updateProfile(id: string, changes: CustomerProfileChanges, now: number): Promise<Customer | null> {
+    const row = this.updateProfileFields.get({
+      id,
+      name: changes.name ?? null,
+      keep_name: changes.name === undefined ? 1 : 0,
+      email: changes.email ?? null,
+      keep_email: changes.email === undefined ? 1 : 0,
+      phone: changes.phone ?? null,
+      keep_phone: changes.phone === undefined ? 1 : 0,
+      tier: changes.tier ?? null,
       now,
     });
     return row ? toCustomer(row) : null;

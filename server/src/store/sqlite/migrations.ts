@@ -112,4 +112,27 @@ export const migrations: readonly Migration[] = [
     name: 'internal notes',
     sql: `ALTER TABLE messages ADD COLUMN internal INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 3,
+    name: 'canned responses',
+    sql: `
+      CREATE TABLE canned_responses (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        shortcut TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      -- One shortcut per tenant; also the index the sorted list reads.
+      CREATE UNIQUE INDEX canned_responses_shortcut_per_tenant ON canned_responses (tenant_id, shortcut);
+    `,
+  },
+  {
+    version: 4,
+    name: 'customer tier',
+    sql: `ALTER TABLE customers ADD COLUMN tier TEXT NOT NULL DEFAULT 'standard'
+      CHECK (tier IN ('standard', 'silver', 'gold', 'vip'));`,
+  },
 ];

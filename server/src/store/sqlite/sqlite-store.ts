@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../../domain/store.js';
 import { SqliteAgentRepository, SqliteSessionRepository } from './agent-repository.js';
+import { SqliteCannedResponseRepository } from './canned-response-repository.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
 import { SqliteCustomerRepository } from './customer-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
@@ -65,6 +66,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       customers: new SqliteCustomerRepository(db),
       conversations: new SqliteConversationRepository(db),
       messages,
+      cannedResponses: new SqliteCannedResponseRepository(db),
       async close() {
         if (closed) return;
         closed = true;

@@ -3,24 +3,28 @@ import { schemas, validate } from '@aftercare/shared/schemas';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
+import type { CustomerFileService } from '../../domain/customers/customer-file-service.js';
 import type { RoutingService } from '../../domain/routing/routing-service.js';
 import { hashToken } from '../../lib/tokens.js';
 import { readSessionCookie } from '../http/cookies.js';
 import { isSameOrigin } from '../http/origin.js';
 import { agentRoom, type Broadcaster, sessionRoom, tenantRoom } from './broadcaster.js';
+import { type CannedEventDeps, registerCannedEvents } from './canned-events.js';
 import { registerConversationEvents } from './conversation-events.js';
+import { registerCustomerEvents } from './customer-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
 
-export interface AgentNamespaceDeps {
+export interface AgentNamespaceDeps extends CannedEventDeps {
   auth: AuthService;
   routing: RoutingService;
   routingBroadcasts: RoutingBroadcasts;
   /** How often each console connection tells presence it is alive (a third of the connection TTL). */
   heartbeatMs: number;
   conversations: ConversationService;
+  customerFiles: CustomerFileService;
   broadcaster: Broadcaster;
   context: HandlerContext;
   /** The console's own origin; browsers on other origins may not open agent sockets. */
@@ -176,4 +180,6 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   }
 
   registerConversationEvents(on, () => actor, deps);
+  registerCustomerEvents(socket, deps);
+  registerCannedEvents(socket, deps);
 }

@@ -191,6 +191,8 @@ describe('a conversation between a shopper and an agent', () => {
   it('keeps a shopper on their conversation across connections with the token', async () => {
     const { session } = await connectVisitor(server.url);
     expect(session.visitorToken).toEqual(expect.any(String));
+    // The shop's internal label for the customer never reaches the shopper.
+    expect(session.customer).not.toHaveProperty('tier');
     const { socket: again, session: resumed } = await connectVisitor(server.url, {
       visitorToken: session.visitorToken,
     });

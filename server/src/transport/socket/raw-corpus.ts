@@ -239,8 +239,15 @@ export function visitorFixtures(conversationId: string): EventFixtures<VisitorCl
   };
 }
 
-/** Valid payloads of the console's events (against `conversationId`, and `agentId` where an agent is named). */
-export function agentFixtures(conversationId: string, agentId = 'agent-1'): EventFixtures<AgentClientEvents> {
+/**
+ * Valid payloads of the console's events (against `conversationId`, `agentId` where an agent is
+ * named and `customerId` where a customer is).
+ */
+export function agentFixtures(
+  conversationId: string,
+  agentId = 'agent-1',
+  customerId = 'customer-1',
+): EventFixtures<AgentClientEvents> {
   return {
     'conversation:list': { status: 'open', before: 1, limit: 10 },
     'conversation:open': { conversationId },
@@ -255,6 +262,13 @@ export function agentFixtures(conversationId: string, agentId = 'agent-1'): Even
     'presence:list': {},
     'conversation:transfer': { conversationId, toAgentId: agentId },
     'agent:set-capacity': { agentId, capacity: 3 },
+    'customer:get': { customerId },
+    'customer:update': { customerId, name: 'Li Lei', email: null, tier: 'gold' },
+    'agent:list': {},
+    'canned:list': {},
+    'canned:create': { shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
+    'canned:update': { id: 'canned-1', shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
+    'canned:delete': { id: 'canned-1' },
   };
 }
 

@@ -262,7 +262,16 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     const label = `${event} on ${target.id}`;
     const response = await request<Record<string, unknown>>(actor, event, payload);
     const text = JSON.stringify(response);
-    if (['conversation:list', 'presence:list', 'presence:set'].includes(event)) {
+    // Lists, the directory and a create land in the caller's own tenant; they must not show the target's.
+    const ownTenant = [
+      'conversation:list',
+      'presence:list',
+      'presence:set',
+      'agent:list',
+      'canned:list',
+      'canned:create',
+    ];
+    if (ownTenant.includes(event)) {
       expect(response, label).toEqual({ data: expect.any(Object) });
       expect(text, `${label}: shows nothing of others`).not.toContain(target.id);
       for (const id of foreignAgentIds(target)) expect(text, `${label}: no foreign agent`).not.toContain(id);
@@ -320,7 +329,7 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     ];
     for (const { actor, owner, target, foreignAgent } of targets) {
       const before = { ...(await victimState(target)), presence: await presenceOf(owner) };
-      for (const [event, payload] of Object.entries(agentFixtures(target.id, foreignAgent))) {
+      for (const [event, payload] of Object.entries(agentFixtures(target.id, foreignAgent, target.customerId))) {
         const fresh = event === 'message:send' || event === 'note:add';
         const hostile = fresh ? { ...payload, clientId: crypto.randomUUID() } : payload;
         await attempt(actor as unknown as Socket, event, hostile, target);

@@ -1,4 +1,4 @@
-import { type Conversation, PROTOCOL_VERSION } from '@aftercare/shared';
+import { type Conversation, type Customer, PROTOCOL_VERSION, type VisitorProfile } from '@aftercare/shared';
 import { schemas, validate } from '@aftercare/shared/schemas';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
@@ -49,7 +49,7 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
     deps.conversations.listForVisitor(customer).then(
       (conversations) =>
         socket.emit('session:ready', {
-          customer,
+          customer: visitorProfile(customer),
           conversations,
           ...(issuedToken ? { visitorToken: issuedToken } : {}),
         }),
@@ -103,4 +103,10 @@ function registerVisitorEvents(socket: VisitorSocket, deps: VisitorNamespaceDeps
   }));
 
   registerConversationEvents(on, actor, deps);
+}
+
+/** The shopper's view of their record: the shop's tier label stays in the console. */
+function visitorProfile(customer: Customer): VisitorProfile {
+  const { tier: _internal, ...profile } = customer;
+  return profile;
 }

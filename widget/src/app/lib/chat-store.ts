@@ -1,4 +1,4 @@
-import type { Conversation, Customer, ErrorCode, Message, MessageAuthor, Receipts } from '@aftercare/shared';
+import type { Conversation, ErrorCode, Message, MessageAuthor, Receipts, VisitorProfile } from '@aftercare/shared';
 import { countUnread, mergeMessages } from './messages.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import type { SafeStorage } from './storage.js';
@@ -8,7 +8,7 @@ export interface ChatState {
   connection: 'connecting' | 'online' | 'offline';
   /** Set when the server refuses this widget for good (unknown site, origin, protocol). */
   unavailable: ErrorCode | null;
-  customer: Customer | null;
+  customer: VisitorProfile | null;
   /** The conversation on screen: the open one, or a just-resolved one until the shopper moves on. */
   conversation: Conversation | null;
   messages: Message[];

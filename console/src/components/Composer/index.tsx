@@ -20,6 +20,8 @@ const selectCanned = (state: WorkspaceState) => state.canned;
 export function Composer({ workspace, conversationId }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  // Note mode: the text goes to colleagues only, and the shopper is not told anyone is typing.
+  const [note, setNote] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedSuggestions(text, useStore(workspace.store, selectCanned), setText);
 
@@ -31,7 +33,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
 
   function send() {
     if (!canSend) return;
-    workspace.sendReply(conversationId, text);
+    workspace.sendReply(conversationId, text, note);
     setText('');
     field.current?.focus();
   }
@@ -52,22 +54,36 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
         send();
       }}
     >
+      <div class="composer__mode">
+        <button
+          type="button"
+          class={`button button--small${note ? ' composer__note-toggle--on' : ''}`}
+          aria-pressed={note}
+          onClick={() => {
+            setNote(!note);
+            workspace.stopTyping();
+            field.current?.focus();
+          }}
+        >
+          {t('composer.noteToggle')}
+        </button>
+      </div>
       <label class="sr-only" for="composer-text">
-        {t('composer.label')}
+        {t(note ? 'composer.noteLabel' : 'composer.label')}
       </label>
       <textarea
         id="composer-text"
         ref={field}
-        class="composer__text"
+        class={`composer__text${note ? ' composer__text--note' : ''}`}
         rows={3}
-        placeholder={t('composer.placeholder')}
+        placeholder={t(note ? 'composer.notePlaceholder' : 'composer.placeholder')}
         value={text}
         {...canned.fieldProps}
         aria-invalid={tooLong}
         aria-describedby={text.length > COUNT_FROM ? 'composer-count' : undefined}
         onInput={(event) => {
           setText(event.currentTarget.value);
-          workspace.typing(conversationId);
+          if (!note) workspace.typing(conversationId);
         }}
         onKeyDown={onKeyDown}
         onBlur={workspace.stopTyping}
@@ -80,7 +96,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
           </span>
         )}
         <button type="submit" class="button button--primary" disabled={!canSend}>
-          {t('composer.send')}
+          {t(note ? 'composer.addNote' : 'composer.send')}
         </button>
       </div>
     </form>

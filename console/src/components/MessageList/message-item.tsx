@@ -22,11 +22,13 @@ export function MessageItem({ message, customer, own, visitorReceipts }: Message
   else if (own) name = t('message.you');
   else if (author.kind === 'visitor') name = author.name ?? customerName(i18n, customer);
   else name = author.name ?? '';
-  const receipt = author.kind === 'agent' ? receiptState(message.seq, visitorReceipts) : null;
+  // Notes never reach the shopper, so they have no delivery state.
+  const receipt = author.kind === 'agent' && !message.internal ? receiptState(message.seq, visitorReceipts) : null;
   return (
-    <li class={`message message--${author.kind}`} data-seq={message.seq}>
+    <li class={`message message--${author.kind}${message.internal ? ' message--note' : ''}`} data-seq={message.seq}>
       <div class="message__meta">
         <span class="message__author">{name}</span>
+        {message.internal && <span class="message__note-label">{t('message.note')}</span>}
         <time dateTime={new Date(message.createdAt).toISOString()}>{i18n.formatTime(message.createdAt)}</time>
       </div>
       <p class="message__text">{message.text}</p>
@@ -55,9 +57,13 @@ export function PendingItem({ pending, onRetry }: PendingItemProps) {
   const { t } = useI18n();
   const failed = pending.status === 'failed';
   return (
-    <li class={`message message--agent message--pending${failed ? ' message--failed' : ''}`} aria-busy={!failed}>
+    <li
+      class={`message message--agent message--pending${pending.internal ? ' message--note' : ''}${failed ? ' message--failed' : ''}`}
+      aria-busy={!failed}
+    >
       <div class="message__meta">
         <span class="message__author">{t('message.you')}</span>
+        {pending.internal && <span class="message__note-label">{t('message.note')}</span>}
       </div>
       <p class="message__text">{pending.text}</p>
       <span class="message__state" data-pending={pending.status}>

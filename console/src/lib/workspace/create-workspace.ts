@@ -52,7 +52,8 @@ export interface Workspace {
   clearTransferError(): void;
   openConversation(conversationId: string): void;
   loadOlder(): void;
-  sendReply(conversationId: string, text: string): void;
+  /** Sends a reply to the shopper, or with `internal` a note only agents see. */
+  sendReply(conversationId: string, text: string, internal?: boolean): void;
   retryReply(clientId: string): void;
   typing(conversationId: string): void;
   stopTyping(): void;
@@ -163,9 +164,9 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       void openConversation(ctx, id);
     },
     loadOlder: () => void loadOlder(ctx),
-    sendReply: (id, text) => {
+    sendReply: (id, text, internal) => {
       typing.stop();
-      sendReply(ctx, id, text);
+      sendReply(ctx, id, text, internal);
     },
     retryReply: (clientId) => retryReply(ctx, clientId),
     typing: (id) => typing.input(id),

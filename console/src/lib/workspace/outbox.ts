@@ -4,10 +4,11 @@ import { storeMessage, type WorkspaceContext } from './context.js';
 import type { PendingMessage } from './state.js';
 
 /**
- * Queues a reply and sends it. It shows as pending until the server acknowledges the stored
- * message; the `clientId` is fixed here so every retry is stored only once.
+ * Queues a reply (or, with `internal`, a note for agents only) and sends it. It shows as pending
+ * until the server acknowledges the stored message; the `clientId` is fixed here so every retry is
+ * stored only once.
  */
-export function sendReply(ctx: WorkspaceContext, conversationId: string, text: string): void {
+export function sendReply(ctx: WorkspaceContext, conversationId: string, text: string, internal = false): void {
   if (text.trim() === '' || text.length > LIMITS.messageText) return;
   const pending: PendingMessage = {
     clientId: ctx.newId(),
@@ -15,6 +16,7 @@ export function sendReply(ctx: WorkspaceContext, conversationId: string, text: s
     text,
     createdAt: ctx.now(),
     status: 'sending',
+    ...(internal ? { internal: true } : {}),
   };
   ctx.store.set((state) => ({ ...state, outbox: [...state.outbox, pending] }));
   void deliver(ctx, pending);
@@ -42,11 +44,10 @@ export async function flushOutbox(ctx: WorkspaceContext): Promise<void> {
 async function deliver(ctx: WorkspaceContext, pending: PendingMessage): Promise<void> {
   if (ctx.inFlight.has(pending.clientId)) return;
   ctx.inFlight.add(pending.clientId);
-  const res = await request(ctx.socket, 'message:send', {
-    conversationId: pending.conversationId,
-    clientId: pending.clientId,
-    text: pending.text,
-  });
+  const payload = { conversationId: pending.conversationId, clientId: pending.clientId, text: pending.text };
+  const res = await (pending.internal
+    ? request(ctx.socket, 'note:add', payload)
+    : request(ctx.socket, 'message:send', payload));
   ctx.inFlight.delete(pending.clientId);
   if ('data' in res) {
     const { message } = res.data;

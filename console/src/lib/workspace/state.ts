@@ -31,6 +31,8 @@ export interface PendingMessage {
   /** `sending` is retried automatically after a reconnect; `failed` waits for the agent. */
   status: 'sending' | 'failed';
   errorCode?: ClientErrorCode;
+  /** An internal note (sent with `note:add`, never shown to the shopper). */
+  internal?: boolean;
 }
 
 export interface InboxState {

@@ -143,6 +143,11 @@ export const en = {
   'message.error.CONVERSATION_CLOSED': 'Not sent: the conversation is resolved.',
   'message.error.RATE_LIMITED': 'Not sent: too many messages. Retry in a moment.',
 
+  'composer.noteToggle': 'Internal note',
+  'composer.noteLabel': 'Internal note (only agents see it)',
+  'composer.notePlaceholder': 'Write an internal note. Only agents see it; the shopper never does.',
+  'composer.addNote': 'Add note',
+  'message.note': 'Internal note',
   'composer.label': 'Reply',
   'composer.placeholder': 'Type a reply. Enter sends, Shift+Enter adds a line.',
   'composer.send': 'Send',

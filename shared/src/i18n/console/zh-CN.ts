@@ -141,6 +141,11 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   'message.error.CONVERSATION_CLOSED': '未发送：会话已解决。',
   'message.error.RATE_LIMITED': '未发送：发送太频繁，请稍后重试。',
 
+  'composer.noteToggle': '内部备注',
+  'composer.noteLabel': '内部备注（仅客服可见）',
+  'composer.notePlaceholder': '写一条内部备注。只有客服能看到，顾客看不到。',
+  'composer.addNote': '添加备注',
+  'message.note': '内部备注',
   'composer.label': '回复',
   'composer.placeholder': '输入回复。Enter 发送，Shift+Enter 换行。',
   'composer.send': '发送',

@@ -1,8 +1,9 @@
 import type { CannedResponse, CannedResponseInput } from '@aftercare/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type CannedFieldError, validateCannedInput } from '../../lib/canned.js';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
+import { useModalDialog } from '../../lib/use-modal-dialog.js';
 import type { CannedResult } from '../../lib/workspace/canned-actions.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
@@ -15,7 +16,6 @@ export interface CannedManagerProps {
   onClose(): void;
 }
 
-const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 const selectCanned = (state: WorkspaceState) => state.canned;
 const EMPTY: CannedResponseInput = { shortcut: '', title: '', text: '' };
 
@@ -26,7 +26,7 @@ const EMPTY: CannedResponseInput = { shortcut: '', title: '', text: '' };
  */
 export function CannedManager({ workspace, open, onClose }: CannedManagerProps) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open, '#canned-shortcut');
   const responses = useStore(workspace.store, selectCanned);
   const [editing, setEditing] = useState<CannedResponse | null>(null);
   const [values, setValues] = useState<CannedResponseInput>(EMPTY);
@@ -35,24 +35,12 @@ export function CannedManager({ workspace, open, onClose }: CannedManagerProps) 
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!open || !element) return;
-    const returnTo = document.activeElement as HTMLElement | null;
-    element.showModal();
-    element.querySelector<HTMLElement>('#canned-shortcut')?.focus();
-    return () => {
-      if (element.open) element.close();
-      returnTo?.focus();
-    };
-  }, [open]);
-
   function startEdit(response: CannedResponse | null) {
     setEditing(response);
     setValues(response ? { shortcut: response.shortcut, title: response.title, text: response.text } : EMPTY);
     setErrors({});
     setFormError(null);
-    dialog.current?.querySelector<HTMLElement>('#canned-shortcut')?.focus();
+    dialog.ref.current?.querySelector<HTMLElement>('#canned-shortcut')?.focus();
   }
 
   function explain(result: Exclude<CannedResult, { ok: true }>) {
@@ -68,7 +56,7 @@ export function CannedManager({ workspace, open, onClose }: CannedManagerProps) 
     setFormError(null);
     if (Object.keys(invalid).length > 0) {
       const first = (['shortcut', 'title', 'text'] as const).find((name) => invalid[name]);
-      dialog.current?.querySelector<HTMLElement>(`#canned-${first}`)?.focus();
+      dialog.ref.current?.querySelector<HTMLElement>(`#canned-${first}`)?.focus();
       return;
     }
     setBusy(true);
@@ -86,32 +74,14 @@ export function CannedManager({ workspace, open, onClose }: CannedManagerProps) 
     setNotice(t('canned.deleted', { shortcut: response.shortcut }));
   }
 
-  // The modal dialog makes the page inert, but Tab could still leave for the browser's own UI.
-  function trapTab(event: KeyboardEvent) {
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (item) => !item.hasAttribute('disabled'),
-    );
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   if (!open) return null;
   return (
     <dialog
-      ref={dialog}
-      class="canned-manager"
+      ref={dialog.ref}
+      class="canned-manager modal-dialog"
       aria-labelledby="canned-manager-title"
       aria-describedby="canned-manager-intro"
-      onKeyDown={trapTab}
+      onKeyDown={dialog.onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -9,8 +9,8 @@ import {
   longWord,
   XSS,
 } from '../support/hostile-strings.js';
-import { connectAgent, type TestAgent } from '../support/widget-agent.js';
-import { launcher, messageItems, panel, sendMessage, serveHtml, widgetServer } from '../support/widget-page.js';
+import { launcher, messageItems, panel, sendMessage, serveHtml } from '../support/widget-page.js';
+import { useWidgetSuite } from '../support/widget-suite.js';
 
 /**
  * User text is rendered as text, never as HTML, in the widget and the console: script-injection
@@ -30,18 +30,10 @@ test.use({
   launchOptions: { ...launch, args: [...(launch.args ?? []), '--disable-features=LocalNetworkAccessChecks'] },
 });
 
-let server: Awaited<ReturnType<typeof widgetServer>>;
-let agent: TestAgent;
+const suite = useWidgetSuite();
 const shoppers: TestShopper[] = [];
-
-test.beforeAll(async () => {
-  server = await widgetServer();
-  agent = await connectAgent(server.url);
-});
-test.afterAll(async () => {
+test.afterAll(() => {
   for (const shopper of shoppers) shopper.close();
-  agent?.close();
-  await server?.stop();
 });
 
 /** The message text shoppers and agents send: every injection string and a 4,000-character word. */
@@ -62,8 +54,8 @@ function productPage(product: Record<string, unknown>): string {
 
 /** Waits until the agent saw a shopper message starting with `prefix`, and returns it. */
 async function agentSees(prefix: string) {
-  await expect.poll(() => agent.received.some((message) => message.text.startsWith(prefix))).toBe(true);
-  return agent.received.find((message) => message.text.startsWith(prefix))!;
+  await expect.poll(() => suite.agent.received.some((message) => message.text.startsWith(prefix))).toBe(true);
+  return suite.agent.received.find((message) => message.text.startsWith(prefix))!;
 }
 
 /** Starts a chat through the pre-chat form, after checking what `identify` prefilled shows literally. */
@@ -91,7 +83,11 @@ async function exchangeHostileMessages(page: Page, tag: string) {
   const sent = await agentSees(`shopper ${tag}:`);
   expect(sent.text).toBe(shopperText);
   const agentText = hostileMessage(`agent ${tag}`);
-  await agent.request('message:send', { conversationId: sent.conversationId, clientId: `a-${tag}`, text: agentText });
+  await suite.agent.request('message:send', {
+    conversationId: sent.conversationId,
+    clientId: `a-${tag}`,
+    text: agentText,
+  });
   await expect(messageItems(page).filter({ hasText: `agent ${tag}:` })).toBeVisible();
   for (const text of [shopperText, agentText]) {
     const item = messageItems(page)
@@ -104,7 +100,7 @@ async function exchangeHostileMessages(page: Page, tag: string) {
 
 test('the widget shows hostile product JSON-LD, identity and messages as text', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const url = `${server.url}/test/hostile-json-ld`;
+  const url = `${suite.server.url}/test/hostile-json-ld`;
   await serveHtml(
     page,
     url,
@@ -133,7 +129,7 @@ test('the widget shows hostile product JSON-LD, identity and messages as text', 
   await expect(card.locator('img')).toHaveCount(0);
 
   const sent = await exchangeHostileMessages(page, 'json-ld');
-  const opened = await agent.request('conversation:open', { conversationId: sent.conversationId });
+  const opened = await suite.agent.request('conversation:open', { conversationId: sent.conversationId });
   expect(opened.customer.name).toBe(HOSTILE_NAME);
   expect(opened.conversation.product?.name).toContain(XSS.script);
   expect(opened.conversation.product).not.toHaveProperty('url');
@@ -145,10 +141,10 @@ test('the widget shows hostile product JSON-LD, identity and messages as text', 
 
 test('the widget shows a hostile Aftercare.setProduct product as text', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
-  const url = `${server.url}/test/hostile-set-product`;
+  const url = `${suite.server.url}/test/hostile-set-product`;
   await serveHtml(page, url, productPage({ name: 'Replaced by setProduct' }));
   await page.goto(url);
-  const image = `${server.url}/demo/nimbus-v12.svg?"><img src=x onerror=window.__xss=1>`;
+  const image = `${suite.server.url}/demo/nimbus-v12.svg?"><img src=x onerror=window.__xss=1>`;
   const link = `https://shop.example.test/p?q="><svg onload=window.__xss=1>`;
   await page.evaluate(
     ({ image, link, name, sku }) => {
@@ -184,9 +180,9 @@ test('the widget shows a hostile Aftercare.setProduct product as text', async ({
 
 test('the console shows hostile customer, product and messages as text', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const shopper = await connectShopper(server.url);
+  const shopper = await connectShopper(suite.server.url);
   shoppers.push(shopper);
-  const imageUrl = `${server.url}/demo/nimbus-v12.svg?"onerror="window.__xss=1`;
+  const imageUrl = `${suite.server.url}/demo/nimbus-v12.svg?"onerror="window.__xss=1`;
   const conversation = await shopper.start({
     name: HOSTILE_NAME,
     email: 'hostile@example.test',
@@ -203,7 +199,7 @@ test('the console shows hostile customer, product and messages as text', async (
   const shopperText = hostileMessage('shopper console');
   await shopper.send(conversation.id, shopperText);
 
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   const row = page
     .getByRole('navigation', { name: 'Conversations' })
     .locator(`[data-conversation-id="${conversation.id}"]`);
@@ -236,11 +232,11 @@ test('the console shows hostile customer, product and messages as text', async (
 // customer details column scrolled sideways (3,100 px in a 300 px column).
 test('a long product name wraps in the console customer details', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const shopper = await connectShopper(server.url);
+  const shopper = await connectShopper(suite.server.url);
   shoppers.push(shopper);
   const conversation = await shopper.start({ name: 'Long Word', product: { name: longWord(200) } });
   await shopper.send(conversation.id, 'hello');
-  await signIn(page, server.url);
+  await signIn(page, suite.server.url);
   await page
     .getByRole('navigation', { name: 'Conversations' })
     .locator(`[data-conversation-id="${conversation.id}"]`)

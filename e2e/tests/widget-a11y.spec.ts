@@ -1,23 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../support/axe.js';
-import { connectAgent, type TestAgent } from '../support/widget-agent.js';
-import { launcher, panel, sendMessage, submitPreChat, widgetServer } from '../support/widget-page.js';
+import { launcher, panel, sendMessage, submitPreChat } from '../support/widget-page.js';
+import { useWidgetSuite } from '../support/widget-suite.js';
 
 /** Keyboard use, focus management, screen-reader announcements and axe-core on the open widget. */
 
-let server: Awaited<ReturnType<typeof widgetServer>>;
-let agent: TestAgent;
-test.beforeAll(async () => {
-  server = await widgetServer();
-  agent = await connectAgent(server.url);
-});
-test.afterAll(async () => {
-  agent?.close();
-  await server?.stop();
-});
+const suite = useWidgetSuite();
 
 test('the widget is keyboard operable and manages focus', async ({ page }) => {
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${suite.server.url}/demo/`);
   await launcher(page).focus();
   await page.keyboard.press('Enter');
   await expect(panel(page).getByLabel('Your name')).toBeFocused();
@@ -28,7 +19,7 @@ test('the widget is keyboard operable and manages focus', async ({ page }) => {
 });
 
 test('axe-core finds no violations in the open widget; new messages are announced', async ({ page }) => {
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${suite.server.url}/demo/`);
   await launcher(page).click();
   await expect(panel(page).getByLabel('Your name')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
@@ -36,10 +27,14 @@ test('axe-core finds no violations in the open widget; new messages are announce
   await submitPreChat(page, 'Chen Jing');
   await sendMessage(page, 'Is the battery covered by the warranty?');
   await expect
-    .poll(() => agent.received.find((m) => m.text === 'Is the battery covered by the warranty?'))
+    .poll(() => suite.agent.received.find((m) => m.text === 'Is the battery covered by the warranty?'))
     .toBeTruthy();
-  const { conversationId } = agent.received.find((m) => m.text === 'Is the battery covered by the warranty?')!;
-  await agent.request('message:send', { conversationId, clientId: `agent-${Date.now()}`, text: 'Yes, for two years.' });
+  const { conversationId } = suite.agent.received.find((m) => m.text === 'Is the battery covered by the warranty?')!;
+  await suite.agent.request('message:send', {
+    conversationId,
+    clientId: `agent-${Date.now()}`,
+    text: 'Yes, for two years.',
+  });
   await expect(page.locator('aftercare-widget [aria-live="polite"]')).toHaveText(
     'New message from Demo Agent: Yes, for two years.',
   );

@@ -1,33 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { connectAgent, type TestAgent } from '../support/widget-agent.js';
-import { launcher, messageItems, panel, sendMessage, startChat, widgetServer } from '../support/widget-page.js';
+import { launcher, messageItems, panel, sendMessage, startChat } from '../support/widget-page.js';
+import { useWidgetSuite } from '../support/widget-suite.js';
 
 /**
  * The shopper's main path on the demo product page: pre-chat form, a message to the agent, the
  * agent's reply with delivery state, and the product context picked up from the page's JSON-LD.
  */
 
-let server: Awaited<ReturnType<typeof widgetServer>>;
-let agent: TestAgent;
-
-test.beforeAll(async () => {
-  server = await widgetServer();
-  agent = await connectAgent(server.url);
-});
-
-test.afterAll(async () => {
-  agent?.close();
-  await server?.stop();
-});
+const suite = useWidgetSuite();
 
 /** Waits until the agent has seen a shopper message with `text`, and returns it. */
 async function agentSees(text: string) {
-  await expect.poll(() => agent.received.filter((message) => message.text === text).length).toBe(1);
-  return agent.received.find((message) => message.text === text)!;
+  await expect.poll(() => suite.agent.received.filter((message) => message.text === text).length).toBe(1);
+  return suite.agent.received.find((message) => message.text === text)!;
 }
 
 test('shopper chats with an agent about the product on the page', async ({ page }) => {
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${suite.server.url}/demo/`);
   await startChat(page);
   // Emoji are plain text: typed, or picked from the menu (inserted at the caret).
   await panel(page).getByLabel('Your message').fill('Hi, my vacuum stopped charging');
@@ -39,26 +28,26 @@ test('shopper chats with an agent about the product on the page', async ({ page 
   await sendMessage(page, 'Hi, my vacuum stopped charging 🔌');
 
   const sent = await agentSees('Hi, my vacuum stopped charging 🔌');
-  const opened = await agent.request('conversation:open', { conversationId: sent.conversationId });
+  const opened = await suite.agent.request('conversation:open', { conversationId: sent.conversationId });
   expect(opened.conversation.product).toMatchObject({
     name: 'Nimbus V12 Cordless Vacuum Cleaner',
     sku: 'NV12-GRN-2026',
     price: 2499,
     currency: 'CNY',
   });
-  expect(opened.conversation.product?.url).toBe(`${server.url}/demo/`);
+  expect(opened.conversation.product?.url).toBe(`${suite.server.url}/demo/`);
   expect(opened.customer).toMatchObject({ name: 'Li Wei', email: 'li.wei@example.com' });
   // The shopper sees which product the chat is about.
   await expect(panel(page).getByRole('link', { name: 'Nimbus V12 Cordless Vacuum Cleaner' })).toBeVisible();
 
-  await agent.request('typing:set', { conversationId: sent.conversationId, typing: true });
+  await suite.agent.request('typing:set', { conversationId: sent.conversationId, typing: true });
   await expect(panel(page).getByText('Demo Agent is typing…')).toBeVisible();
   await page.evaluate(() => {
     const api = (window as unknown as { Aftercare: { on(event: string, listener: (payload: unknown) => void): void } })
       .Aftercare;
     api.on('message', (payload) => ((window as unknown as { lastMessage: unknown }).lastMessage = payload));
   });
-  await agent.request('message:send', {
+  await suite.agent.request('message:send', {
     conversationId: sent.conversationId,
     clientId: `agent-${Date.now()}`,
     text: 'Sorry to hear that! Which charger light do you see? 😊',
@@ -72,13 +61,13 @@ test('shopper chats with an agent about the product on the page', async ({ page 
   });
 
   // The agent reads the shopper's message: its state goes to "Read".
-  await agent.request('receipt:update', { conversationId: sent.conversationId, kind: 'read', seq: sent.seq });
+  await suite.agent.request('receipt:update', { conversationId: sent.conversationId, kind: 'read', seq: sent.seq });
   await expect(messageItems(page).filter({ hasText: 'stopped charging' })).toContainText('Read');
 
   // Closed panel: the next reply raises the unread badge (in the launcher's name).
   await panel(page).getByRole('button', { name: 'Close chat' }).click();
   await expect(launcher(page)).toBeFocused();
-  await agent.request('message:send', {
+  await suite.agent.request('message:send', {
     conversationId: sent.conversationId,
     clientId: `agent-${Date.now()}-2`,
     text: 'Are you still there?',
@@ -89,11 +78,11 @@ test('shopper chats with an agent about the product on the page', async ({ page 
 });
 
 test('resolved conversation offers the transcript or a new conversation', async ({ page }) => {
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${suite.server.url}/demo/`);
   await startChat(page, 'Zhang San', '');
   await sendMessage(page, 'Question about the warranty');
   const sent = await agentSees('Question about the warranty');
-  await agent.request('conversation:resolve', { conversationId: sent.conversationId });
+  await suite.agent.request('conversation:resolve', { conversationId: sent.conversationId });
 
   await expect(panel(page).getByText('This conversation has been resolved.')).toBeVisible();
   await panel(page).getByRole('button', { name: 'View the transcript' }).click();

@@ -1,27 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { connectAgent, type TestAgent } from '../support/widget-agent.js';
-import { launcher, messageItems, panel, sendMessage, startChat, widgetServer } from '../support/widget-page.js';
+import { launcher, messageItems, panel, sendMessage, startChat } from '../support/widget-page.js';
+import { useWidgetSuite } from '../support/widget-suite.js';
 
 /**
  * Never lose a message: sends made while offline wait in the outbox (which survives a reload)
  * and arrive exactly once when the connection returns; tabs share the conversation.
  */
 
-let server: Awaited<ReturnType<typeof widgetServer>>;
-let agent: TestAgent;
-
-test.beforeAll(async () => {
-  server = await widgetServer();
-  agent = await connectAgent(server.url);
-});
-
-test.afterAll(async () => {
-  agent?.close();
-  await server?.stop();
-});
+const suite = useWidgetSuite();
 
 const receivedTexts = (conversationId: string) =>
-  agent.received.filter((message) => message.conversationId === conversationId).map((message) => message.text);
+  suite.agent.received.filter((message) => message.conversationId === conversationId).map((message) => message.text);
 
 test('messages sent offline arrive once each after the network returns, across a reload', async ({ page, context }) => {
   // Chromium's offline emulation does not reliably cut open WebSockets, so the test also refuses
@@ -32,11 +21,11 @@ test('messages sent offline arrive once each after the network returns, across a
     else ws.connectToServer();
   });
 
-  await page.goto(`${server.url}/demo/`);
+  await page.goto(`${suite.server.url}/demo/`);
   await startChat(page);
   await sendMessage(page, 'Before the outage');
-  await expect.poll(() => agent.received.find((message) => message.text === 'Before the outage')).toBeTruthy();
-  const conversationId = agent.received.find((message) => message.text === 'Before the outage')!.conversationId;
+  await expect.poll(() => suite.agent.received.find((message) => message.text === 'Before the outage')).toBeTruthy();
+  const conversationId = suite.agent.received.find((message) => message.text === 'Before the outage')!.conversationId;
   await expect(messageItems(page).filter({ hasText: 'Before the outage' })).toContainText(/Sent|Delivered|Read/);
 
   networkDown = true;
@@ -79,19 +68,21 @@ test('two tabs show the same conversation and chime once per agent message', asy
     };
   });
   const first = await context.newPage();
-  await first.goto(`${server.url}/demo/`);
+  await first.goto(`${suite.server.url}/demo/`);
   await startChat(first, 'Wang Fang', '');
   await sendMessage(first, 'Hello from the first tab');
   await panel(first).getByRole('button', { name: 'Close chat' }).click();
 
   const second = await context.newPage();
-  await second.goto(`${server.url}/demo/`);
+  await second.goto(`${suite.server.url}/demo/`);
   await launcher(second).click();
   await expect(messageItems(second).filter({ hasText: 'Hello from the first tab' })).toBeVisible();
   await panel(second).getByRole('button', { name: 'Close chat' }).click();
 
-  const conversationId = agent.received.find((message) => message.text === 'Hello from the first tab')!.conversationId;
-  await agent.request('message:send', {
+  const conversationId = suite.agent.received.find(
+    (message) => message.text === 'Hello from the first tab',
+  )!.conversationId;
+  await suite.agent.request('message:send', {
     conversationId,
     clientId: `agent-${Date.now()}`,
     text: 'One reply, one chime',

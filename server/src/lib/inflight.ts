@@ -4,10 +4,10 @@
  */
 export class Inflight {
   private readonly pending = new Set<Promise<unknown>>();
-  private drainingSince: number | null = null;
+  private drainingStarted = false;
 
   get draining(): boolean {
-    return this.drainingSince !== null;
+    return this.drainingStarted;
   }
 
   get size(): number {
@@ -23,7 +23,7 @@ export class Inflight {
 
   /** Refuses new work from now on and resolves once pending work settles (or after `timeoutMs`). */
   async drain(timeoutMs: number): Promise<{ timedOut: boolean }> {
-    this.drainingSince ??= Date.now();
+    this.drainingStarted = true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);

@@ -1,5 +1,4 @@
 import { LOCALES, type Locale, useI18n } from '../../lib/i18n.js';
-import './style.css';
 
 export interface LocaleSwitcherProps {
   onChange(locale: Locale): void;
@@ -9,10 +8,10 @@ export interface LocaleSwitcherProps {
 export function LocaleSwitcher({ onChange }: LocaleSwitcherProps) {
   const { t, locale } = useI18n();
   return (
-    <label class="locale-switcher">
+    <label class="locale-switcher bar-select">
       <span class="locale-switcher__label">{t('locale.label')}</span>
       <select
-        class="locale-switcher__select"
+        class="bar-select__select"
         value={locale}
         onChange={(event) => onChange(event.currentTarget.value as Locale)}
       >

@@ -16,14 +16,14 @@ export function StatusSelector({ workspace }: { workspace: Workspace }) {
   const presence = useStore(workspace.store, selectPresence);
   const status = presence.own ?? presence.desired;
   return (
-    <span class="status-selector">
+    <span class="status-selector bar-select">
       <span class={`status-dot status-dot--${status}`} aria-hidden="true" />
       <label class="status-selector__label" for="status-selector">
         {t('status.label')}
       </label>
       <select
         id="status-selector"
-        class="status-selector__select"
+        class="bar-select__select"
         value={status}
         aria-describedby={presence.error ? 'status-selector-error' : undefined}
         onChange={(event) => workspace.setStatus(event.currentTarget.value as AgentStatus)}

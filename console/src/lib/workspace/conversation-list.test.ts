@@ -1,23 +1,10 @@
 import type { Conversation } from '@aftercare/shared';
 import { describe, expect, it } from 'vitest';
 import { applyMessageToList, isUnread, latestConversation, upsertConversation } from './conversation-list.js';
+import { testConversation } from './test-conversation.js';
 
-const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation => ({
-  id,
-  tenantId: 't',
-  siteId: 's',
-  customerId: `cust-${id}`,
-  status: 'open',
-  assigneeId: null,
-  product: null,
-  lastSeq: 0,
-  visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
-  agentReceipts: { deliveredSeq: 0, readSeq: 0 },
-  createdAt: 0,
-  updatedAt,
-  resolvedAt: null,
-  ...extra,
-});
+const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation =>
+  testConversation(id, { updatedAt, ...extra });
 
 describe('upsertConversation', () => {
   it('inserts newest first and replaces an existing copy', () => {

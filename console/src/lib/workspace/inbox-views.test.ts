@@ -2,25 +2,18 @@ import type { Agent, Conversation } from '@aftercare/shared';
 import { describe, expect, it } from 'vitest';
 import { firstReplyState, neighbourConversation, viewConversations, viewCounts } from './inbox-views.js';
 import { initialWorkspaceState, loadingConversation, type WorkspaceState } from './state.js';
+import { testConversation } from './test-conversation.js';
 
 const me: Agent = { id: 'me', tenantId: 't', email: 'me@x.test', name: 'Me', role: 'agent', createdAt: 0 };
 
-const conversation = (id: string, createdAt: number, extra: Partial<Conversation> = {}): Conversation => ({
-  id,
-  tenantId: 't',
-  siteId: 's',
-  customerId: `cust-${id}`,
-  status: 'open',
-  assigneeId: null,
-  product: null,
-  lastSeq: 1,
-  visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
-  agentReceipts: { deliveredSeq: 0, readSeq: 0 },
-  createdAt,
-  updatedAt: 1_000 - createdAt, // the newest activity is not the oldest waiting
-  resolvedAt: null,
-  ...extra,
-});
+const conversation = (id: string, createdAt: number, extra: Partial<Conversation> = {}): Conversation =>
+  testConversation(id, {
+    lastSeq: 1,
+    visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
+    createdAt,
+    updatedAt: 1_000 - createdAt, // the newest activity is not the oldest waiting
+    ...extra,
+  });
 
 function stateWith(open: Conversation[], resolved: Conversation[] = [], hasMore = false): WorkspaceState {
   const state = initialWorkspaceState(me);

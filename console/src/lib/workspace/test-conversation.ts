@@ -1,0 +1,21 @@
+import type { Conversation } from '@aftercare/shared';
+
+/** An open, unassigned conversation with no messages, for unit tests; `overrides` set the rest. */
+export function testConversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    tenantId: 't',
+    siteId: 's',
+    customerId: `cust-${id}`,
+    status: 'open',
+    assigneeId: null,
+    product: null,
+    lastSeq: 0,
+    visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
+    agentReceipts: { deliveredSeq: 0, readSeq: 0 },
+    createdAt: 0,
+    updatedAt: 0,
+    resolvedAt: null,
+    ...overrides,
+  };
+}

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Features } from 'lightningcss';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
@@ -33,10 +34,67 @@ const precompress = (): Plugin => ({
   },
 });
 
+/**
+ * Modules inside socket.io's client libraries replaced by smaller equivalents, because the first
+ * open downloads them (together about 1.4 KB gzipped of a 30 KB budget):
+ *  - engine.io-client's transport table: the widget connects with WebSocket, else long-polling
+ *    (`transports` in connection.ts), but the table imports WebTransport too, and polls with
+ *    XMLHttpRequest where engine.io-client's own `fetch()` transport does the same in a third of the code;
+ *  - engine.io-parser's base64 decoder (a lookup table and a loop) as `atob`, which every browser has;
+ *  - engine.io-parser's packet encoder, for text only.
+ */
+const leanEngineIo = (): Plugin => {
+  const substitutes: Record<string, (directory: string) => string> = {
+    './transports/index.js': (directory) =>
+      `import { Fetch } from '${directory}/transports/polling-fetch.js';` +
+      `import { WS } from '${directory}/transports/websocket.js';` +
+      'export const transports = { websocket: WS, polling: Fetch };',
+    // Only re-exported by engine.io-client's index (as `XHR` and `NodeXHR`), but its side effects
+    // (an XMLHttpRequest probe, an unload listener) would keep it in the bundle.
+    './transports/polling-xhr.js': () => 'export const XHR = undefined;',
+    './transports/polling-xhr.node.js': () => 'export const XHR = undefined;',
+    './contrib/base64-arraybuffer.js': () =>
+      'export const decode = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)).buffer;',
+    // The widget only ever sends text (socket-parser.ts has no binary packets), so the Blob and
+    // ArrayBuffer encodings are never needed; `encodePacketToBinary` served only WebTransport.
+    './encodePacket.js': (directory) =>
+      `import { PACKET_TYPES } from '${directory}/commons.js';` +
+      "export const encodePacket = ({ type, data }, supportsBinary, callback) => callback(PACKET_TYPES[type] + (data || ''));" +
+      "export const encodePacketToBinary = () => { throw new Error('binary packets are not supported'); };",
+  };
+  const prefix = '\0aftercare-engine-io:';
+  return {
+    name: 'aftercare-lean-engine-io',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!substitutes[source] || !importer || !/\/engine\.io-(client|parser)\/build\/esm\//.test(importer))
+        return null;
+      return `${prefix}${source}|${importer.slice(0, importer.lastIndexOf('/'))}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const [source, directory] = id.slice(prefix.length).split('|') as [string, string];
+      return substitutes[source]!(directory);
+    },
+  };
+};
+
 const common: UserConfig = {
-  resolve: { alias: [{ find: /^@aftercare\/shared\/(.*)$/, replacement: `${shared}/$1` }] },
+  resolve: {
+    alias: [
+      { find: /^@aftercare\/shared\/(.*)$/, replacement: `${shared}/$1` },
+      // Text packets only: about 1.2 KB gzipped less on the first open (see socket-parser.ts).
+      {
+        find: /^socket\.io-parser$/,
+        replacement: fileURLToPath(new URL('./src/app/lib/socket-parser.ts', import.meta.url)),
+      },
+    ],
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [precompress()],
+  // Keep `system-ui` as written: a browser without it falls through to the next family anyway, and
+  // the expanded list lightningcss would write instead costs bytes on every first open.
+  css: { lightningcss: { exclude: Features.FontFamilySystemUi } },
+  plugins: [leanEngineIo(), precompress()],
   logLevel: 'warn',
 };
 
@@ -83,7 +141,7 @@ export default defineConfig(({ mode }): UserConfig => {
       cssCodeSplit: false,
       rolldownOptions: {
         input: 'src/app/main.tsx',
-        preserveEntrySignatures: 'strict',
+        preserveEntrySignatures: 'allow-extension',
         output: { entryFileNames: 'app-[hash].js', chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -28,12 +28,15 @@ type AnswerOf<E extends keyof AgentClientEvents> = Parameters<AgentClientEvents[
   ? T
   : never;
 
-/** Signs in through `POST /api/auth/login` and connects with the session cookie. */
-export async function connectAgent(baseUrl: string): Promise<TestAgent> {
+/** Signs in through `POST /api/auth/login` (as the demo agent unless told otherwise) and connects with the session cookie. */
+export async function connectAgent(
+  baseUrl: string,
+  credentials: { email: string; password: string } = { email: DEMO.agentEmail, password: DEMO.agentPassword },
+): Promise<TestAgent> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO.agentEmail, password: DEMO.agentPassword }),
+    body: JSON.stringify(credentials),
   });
   if (!login.ok) throw new Error(`agent login failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;

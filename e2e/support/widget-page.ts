@@ -18,10 +18,15 @@ export async function startChat(page: Page, name = 'Li Wei', email = 'li.wei@exa
   await submitPreChat(page, name, email);
 }
 
-/** Fills and submits the pre-chat form of the open panel, and waits for the chat. */
-export async function submitPreChat(page: Page, name: string, email = ''): Promise<void> {
+/**
+ * Fills and submits the pre-chat form of the open panel (the demo site asks for name and email),
+ * and waits for the chat.
+ */
+export async function submitPreChat(page: Page, name: string, email = 'li.wei@example.com'): Promise<void> {
   await panel(page).getByLabel('Your name').fill(name);
-  await panel(page).getByLabel('Email (optional)').fill(email);
+  await panel(page)
+    .getByLabel(/^Email/)
+    .fill(email);
   await panel(page).getByRole('button', { name: 'Start chat' }).click();
   await panel(page).getByLabel('Your message').waitFor();
 }

@@ -15,6 +15,8 @@ export function useWidgetSuite(): WidgetSuite {
   test.beforeAll(async () => {
     server = await widgetServer();
     agent = await connectAgent(server.url);
+    // Someone online, so shoppers get the pre-chat form (with nobody online, the offline form).
+    await agent.request('presence:set', { status: 'online' });
   });
   test.afterAll(async () => {
     agent?.close();

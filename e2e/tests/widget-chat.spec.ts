@@ -79,7 +79,7 @@ test('shopper chats with an agent about the product on the page', async ({ page 
 
 test('resolved conversation offers the transcript or a new conversation', async ({ page }) => {
   await page.goto(`${suite.server.url}/demo/`);
-  await startChat(page, 'Zhang San', '');
+  await startChat(page, 'Zhang San');
   await sendMessage(page, 'Question about the warranty');
   const sent = await agentSees('Question about the warranty');
   await suite.agent.request('conversation:resolve', { conversationId: sent.conversationId });

@@ -55,6 +55,7 @@ test('hostile page CSS does not break the widget, and the widget does not touch 
   await expect(button).toBeVisible();
   const box = (await button.boundingBox())!;
   expect(box).toMatchObject({ width: 56, height: 56, x: 1280 - 20 - 56, y: 800 - 20 - 56 });
+  // The loader's own colour (the site's arrives with the app).
   await expect(button).toHaveCSS('background-color', 'rgb(11, 107, 87)');
 
   await button.click();
@@ -66,7 +67,13 @@ test('hostile page CSS does not break the widget, and the widget does not touch 
   await expect(dialog.getByRole('heading', { name: 'Customer care' })).toHaveCSS('font-size', '17px');
   await expect(dialog.getByRole('heading', { name: 'Customer care' })).toHaveCSS('text-transform', 'none');
   await expect(dialog.getByLabel('Your name')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
-  await expect(dialog.getByRole('button', { name: 'Start chat' })).toHaveCSS('background-color', 'rgb(11, 107, 87)');
+  // The form's button keeps the widget's colour (the header's: the site's once it is known), not the page's hotpink.
+  const headerColor = await dialog.locator('.hd').evaluate((header) => getComputedStyle(header).backgroundColor);
+  expect(headerColor).not.toBe('rgb(255, 105, 180)');
+  await expect(dialog.getByRole('button', { name: /^(Start chat|Send message)$/ })).toHaveCSS(
+    'background-color',
+    headerColor,
+  );
 
   // The page itself: same computed styles and stylesheets as without the widget.
   expect(await probeStyles(tab)).toEqual(baseline);

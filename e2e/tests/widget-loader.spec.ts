@@ -74,15 +74,17 @@ test('calls queued before the loader arrive, and bad calls only log', async ({ p
     expect(errors.some((text) => text.startsWith(`[Aftercare] ${method}:`))).toBe(true);
   }
 
-  // The queued identity and product are used; the panel speaks Chinese.
+  // The queued identity and product are used (name and email known: no field asks them again, the
+  // first message starts the chat); the panel speaks Chinese.
   const dialog = page.getByRole('dialog', { name: '售后服务' });
-  await expect(dialog.getByLabel('您的称呼')).toHaveValue('王芳');
+  await expect(dialog.getByLabel('输入消息')).toBeVisible();
+  await expect(dialog.getByLabel('您的称呼')).toHaveCount(0);
   await expect(dialog.getByText('Kettle K2')).toBeVisible();
   // Switching the language at run time re-renders the open panel.
   await page.evaluate(() =>
     (window as unknown as { Aftercare: { setLocale(locale: string): void } }).Aftercare.setLocale('en'),
   );
-  await expect(panel(page).getByLabel('Your name')).toHaveValue('王芳');
+  await expect(panel(page).getByLabel('Your message')).toBeVisible();
   await panel(page).getByRole('button', { name: 'Close chat' }).click();
   expect(await page.evaluate(() => (window as unknown as { events: string[] }).events)).toEqual([
     'ready',

@@ -69,7 +69,7 @@ test('two tabs show the same conversation and chime once per agent message', asy
   });
   const first = await context.newPage();
   await first.goto(`${suite.server.url}/demo/`);
-  await startChat(first, 'Wang Fang', '');
+  await startChat(first, 'Wang Fang');
   await sendMessage(first, 'Hello from the first tab');
   await panel(first).getByRole('button', { name: 'Close chat' }).click();
 

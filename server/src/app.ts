@@ -3,27 +3,45 @@ import type { AddressInfo } from 'node:net';
 import { AGENT_NAMESPACE, type HealthStatus, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
 import { Server } from 'socket.io';
 import type { Config } from './config/config.js';
+import { createAfterSales } from './domain/after-sales/after-sales-services.js';
+import { createAgentAdminService } from './domain/agents/agent-admin-service.js';
 import { createAgentDirectory } from './domain/agents/agent-directory.js';
 import { createAuthService } from './domain/agents/auth-service.js';
+import { createAlertService } from './domain/alerts/alert-service.js';
+import { createAttachmentService } from './domain/attachments/attachment-service.js';
 import { createCannedResponseService } from './domain/canned/canned-response-service.js';
-import type { Clock } from './domain/clock.js';
+import type { AdjustableClock, Clock } from './domain/clock.js';
 import { createConversationService } from './domain/conversations/conversation-service.js';
 import { createCustomerFileService } from './domain/customers/customer-file-service.js';
 import { createVisitorService } from './domain/customers/visitor-service.js';
+import { createReportService } from './domain/reports/report-service.js';
 import type { PresencePort } from './domain/routing/presence-port.js';
 import { createRoutingService } from './domain/routing/routing-service.js';
+import { createSearchService } from './domain/search/search-service.js';
+import { createEscalationService } from './domain/service-promises/escalation-service.js';
+import { createSitePromises } from './domain/service-promises/site-promises.js';
+import { createSiteService } from './domain/sites/site-service.js';
+import { createWidgetConfigService } from './domain/sites/widget-config.js';
 import type { Store } from './domain/store.js';
+import { createTeamService } from './domain/teams/team-service.js';
+import { createTicketPhotoResolver } from './domain/tickets/ticket-photos.js';
+import { createTicketService, ticketPoliciesOf } from './domain/tickets/ticket-service.js';
 import { createEventRateLimit } from './lib/event-rate-limit.js';
 import { Inflight } from './lib/inflight.js';
 import type { Logger } from './lib/logger.js';
+import { createAttachmentRoutes } from './transport/http/attachment-routes.js';
 import { registerAuthRoutes } from './transport/http/auth-routes.js';
 import { registerMetricsRoute } from './transport/http/metrics-route.js';
+import { createReportRoutes } from './transport/http/report-routes.js';
 import { createRouter, sendJson } from './transport/http/router.js';
 import { setSecurityHeaders } from './transport/http/security-headers.js';
 import { createStaticFiles } from './transport/http/static-files.js';
+import { registerTestClockRoute } from './transport/http/test-clock-route.js';
+import { createAfterSalesBroadcasts } from './transport/socket/after-sales-broadcasts.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
 import { screenEvents } from './transport/socket/define-handler.js';
+import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
 import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
@@ -36,6 +54,8 @@ export interface AppDeps {
   logger: Logger;
   /** Extra HTTP pages by path (the demo product page and its image), tried before static files. */
   pages?: Record<string, () => { contentType: string; body: string }>;
+  /** Tests only (`TEST_CLOCK`): the same clock as `clock`, which `POST /api/test/clock` moves forward. */
+  adjustableClock?: AdjustableClock;
 }
 
 export type AppConfig = Pick<
@@ -54,6 +74,12 @@ export type AppConfig = Pick<
 > & {
   /** How often consoles heartbeat their presence and expired connections are swept. */
   presenceHeartbeatMs: number;
+  /** How often uploads never attached to a message (older than a day) are deleted; default hourly. */
+  attachmentSweepMs?: number;
+  /** How often chats and tickets due to escalate are looked for; default every minute. */
+  escalationScanMs?: number;
+  /** How often consoles are told about follow-ups that fell due; default a minute. */
+  followUpCheckMs?: number;
 };
 
 export interface App {
@@ -85,10 +111,17 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     sessionTtlMs: config.sessionTtlMs,
   });
   const visitors = createVisitorService({ sites: store.sites, customers: store.customers, clock });
+  const attachments = createAttachmentService({
+    attachments: store.attachments,
+    blobs: store.attachmentBlobs,
+    clock,
+  });
   const conversations = createConversationService({
     conversations: store.conversations,
     messages: store.messages,
     customers: store.customers,
+    attachments,
+    promisesFor: createSitePromises(store.sites),
     clock,
   });
 
@@ -96,10 +129,20 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     presence: deps.presence,
     conversations: store.conversations,
     agents: store.agents,
+    teams: store.teams,
     clock,
   });
 
+  const reports = createReportService({ reports: store.reports, sites: store.sites, agents: store.agents, clock });
+  const reportRoutes = createReportRoutes({ reports, auth, publicUrl: config.publicUrl, logger });
   const router = createRouter();
+  const attachmentRoutes = createAttachmentRoutes({
+    attachments,
+    visitors,
+    auth,
+    publicUrl: config.publicUrl,
+    logger,
+  });
   const staticFiles = createStaticFiles(config);
   const http = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -127,6 +170,8 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       };
       return sendJson(res, inflight.draining ? 503 : 200, health);
     }
+    if (await attachmentRoutes(req, res, path)) return;
+    if (await reportRoutes(req, res, path)) return;
     if (await router.dispatch(req, res)) return;
     const page = deps.pages?.[path];
     if (page && req.method === 'GET') {
@@ -171,16 +216,54 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
   // Shoppers are anonymous, so their budget is tighter than agents'.
   const visitorContext = { ...context, rateLimit: createEventRateLimit(config.visitorEventRate) };
   const agentContext = { ...context, rateLimit: createEventRateLimit(config.agentEventRate) };
+  const tickets = createTicketService({
+    tickets: store.tickets,
+    conversations: store.conversations,
+    customers: store.customers,
+    isActiveAgent: async (tenantId, agentId) => {
+      const agent = await store.agents.getById(agentId);
+      return agent !== null && agent.tenantId === tenantId && agent.active;
+    },
+    policiesFor: (siteId) => ticketPoliciesOf(store.sites, siteId),
+    resolvePhotos: createTicketPhotoResolver(store.attachments),
+    clock,
+  });
+  const afterSalesBroadcasts = createAfterSalesBroadcasts(visitorNamespace, agentNamespace);
+  const afterSales = createAfterSales({
+    store,
+    clock,
+    logger,
+    announce: afterSalesBroadcasts,
+    track: (work) => void inflight.track(work),
+    ...(config.followUpCheckMs === undefined ? {} : { followUpCheckMs: config.followUpCheckMs }),
+  });
   registerVisitorNamespace(visitorNamespace, {
+    ratings: afterSales.ratings,
+    afterSalesBroadcasts,
+    tickets,
     visitors,
     conversations,
     broadcaster,
     context: visitorContext,
     routing,
     routingBroadcasts,
+    widgetConfig: createWidgetConfigService({
+      sites: store.sites,
+      listPresence: (tenantId) => routing.listPresence(tenantId),
+      clock,
+    }),
   });
   registerAgentNamespace(agentNamespace, {
     auth,
+    alerts: createAlertService({ alerts: store.alerts, clock }),
+    ratings: afterSales.ratings,
+    followUps: afterSales.followUps,
+    afterSales: afterSales.reactions,
+    ticketChanged: afterSales.reactions.ticketChanged,
+    afterSalesBroadcasts,
+    tickets,
+    visitorNamespace,
+    clock,
     conversations,
     customerFiles: createCustomerFileService({
       customers: store.customers,
@@ -195,6 +278,33 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     publicUrl: config.publicUrl,
     agentDirectory: createAgentDirectory({ agents: store.agents }),
     cannedResponses: createCannedResponseService({ cannedResponses: store.cannedResponses, clock }),
+    search: createSearchService({
+      search: store.search,
+      conversations: store.conversations,
+      customers: store.customers,
+    }),
+    reports,
+    sites: createSiteService({ sites: store.sites, clock }),
+    agentAdmin: createAgentAdminService({
+      agents: store.agents,
+      sessions: store.sessions,
+      agentDeactivated: (agent) => routing.agentDeactivated(agent),
+      clock,
+    }),
+    teams: createTeamService({ teams: store.teams, agents: store.agents, routing, clock }),
+  });
+  // Chats and tickets unresolved past their site's escalation time go to the supervisors (issue 5).
+  const escalationScanner = startEscalationScanner({
+    escalations: createEscalationService({
+      conversations: store.conversations,
+      tickets: store.tickets,
+      customers: store.customers,
+      alerts: store.alerts,
+      clock,
+    }),
+    agents: agentNamespace,
+    intervalMs: config.escalationScanMs ?? 60_000,
+    logger,
   });
   // Agents whose server process died without saying goodbye go away when their connections expire.
   const sweeper = setInterval(() => {
@@ -207,12 +317,22 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     );
   }, config.presenceHeartbeatMs);
   sweeper.unref();
+  // Uploads that no message took within a day (the shopper closed the tab, the agent changed their mind).
+  const sweepAbandonedUploads = () =>
+    attachments.deleteAbandoned().then(
+      (deleted) => deleted > 0 && logger.info('deleted unattached uploads', { deleted }),
+      (error: unknown) => logger.warn('attachment clean-up failed', { error }),
+    );
+  const attachmentJanitor = setInterval(sweepAbandonedUploads, config.attachmentSweepMs ?? 60 * 60_000);
+  attachmentJanitor.unref();
   registerAuthRoutes(router, {
     auth,
     secureCookies: config.publicUrl.startsWith('https:'),
     disconnectAgent: (agentId) => agentNamespace.in(agentRoom(agentId)).disconnectSockets(true),
     disconnectSession: (sessionKey) => agentNamespace.in(sessionRoom(sessionKey)).disconnectSockets(true),
   });
+
+  if (deps.adjustableClock) registerTestClockRoute(router, deps.adjustableClock);
 
   if (config.metricsToken) {
     registerMetricsRoute(router, {
@@ -235,6 +355,9 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     },
     async shutdown() {
       clearInterval(sweeper);
+      clearInterval(attachmentJanitor);
+      await escalationScanner.stop();
+      afterSales.stop();
       const { timedOut } = await inflight.drain(config.shutdownTimeoutMs);
       if (timedOut) logger.warn('shutdown timed out waiting for in-flight work', { pending: inflight.size });
       await closeConnectionsGracefully(io, 2_000);

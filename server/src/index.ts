@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { ConfigError, parseConfig } from './config/config.js';
 import { DEMO, seedDemo } from './demo/demo-data.js';
 import { PRODUCT_IMAGE_PATH, renderProductImage, renderProductPage } from './demo/product-page.js';
-import { systemClock } from './domain/clock.js';
+import { createAdjustableClock, systemClock } from './domain/clock.js';
 import { defaultPresenceOptions } from './domain/routing/presence-port.js';
 import { createLogger } from './lib/logger.js';
 import { openPresence } from './presence/open-presence.js';
@@ -39,12 +39,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   const presence = await openPresence({ redisUrl: config.redisUrl, logger });
-  const demo = config.seedDemo ? await seedDemo(store, systemClock, config) : null;
+  // Tests only: a clock `POST /api/test/clock` can move forward (see README, TEST_CLOCK).
+  const adjustableClock = config.testClock ? createAdjustableClock(systemClock) : undefined;
+  const clock = adjustableClock ?? systemClock;
+  const demo = config.seedDemo ? await seedDemo(store, clock, config) : null;
   const app = createApp(
     {
       store,
       presence: presence.presence,
-      clock: systemClock,
+      clock,
+      ...(adjustableClock ? { adjustableClock } : {}),
       logger,
       pages: demo ? demoPages(demo.site.key) : {},
     },

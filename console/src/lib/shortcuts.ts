@@ -1,7 +1,7 @@
 import type { ConsoleMessageKey } from './i18n.js';
 
 /** What a keyboard shortcut does in the inbox. */
-export type ShortcutAction = 'next' | 'previous' | 'reply' | 'resolve' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'reply' | 'resolve' | 'search' | 'help';
 
 /**
  * The shortcuts, as the help overlay lists them. `e` resolves, as "done" does in mail clients;
@@ -12,6 +12,8 @@ export const SHORTCUTS: readonly { action: ShortcutAction; keys: readonly string
   { action: 'previous', keys: ['k', 'Alt+↑'], label: 'shortcuts.previous' },
   { action: 'reply', keys: ['r'], label: 'shortcuts.reply' },
   { action: 'resolve', keys: ['e'], label: 'shortcuts.resolve' },
+  // `/` outside a text field, as in mail and chat apps; in the reply box it still opens saved replies.
+  { action: 'search', keys: ['/'], label: 'shortcuts.search' },
   { action: 'help', keys: ['?'], label: 'shortcuts.help' },
 ];
 
@@ -34,6 +36,8 @@ export function shortcutFor(event: KeyInfo): ShortcutAction | null {
       return 'reply';
     case 'e':
       return 'resolve';
+    case '/':
+      return 'search';
     case '?':
       return 'help';
     default:

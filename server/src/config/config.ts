@@ -30,6 +30,10 @@ export interface Config {
   /** Folders holding the built widget and console (served as static files). */
   widgetDistDir: string;
   consoleDistDir: string;
+  /** How often each process looks for chats and tickets due to escalate to supervisors. */
+  escalationScanMs: number;
+  /** Tests only: `POST /api/test/clock` may move the server's clock forward. Never in production. */
+  testClock: boolean;
 }
 
 /** One documented environment variable. The README's configuration table is generated from the same facts. */
@@ -129,6 +133,8 @@ function settingsFor(repoRoot: string): { [K in keyof Config]: Setting<Config[K]
       fallback: path.join(repoRoot, 'console/dist'),
       parse: (raw) => path.resolve(raw),
     },
+    escalationScanMs: { env: 'ESCALATION_SCAN_MS', fallback: 60_000, parse: integer(100, 3_600_000) },
+    testClock: { env: 'TEST_CLOCK', fallback: false, parse: bool },
   };
 }
 

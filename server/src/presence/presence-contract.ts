@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { describeConnectionContract } from './contract/connection-contract.js';
 import { contractOptions, type OpenedPresence, type OpenPresence } from './contract/fixtures.js';
 import { describeRoutingContract } from './contract/routing-contract.js';
+import { describeTeamQueueContract } from './contract/team-queue-contract.js';
 
 /**
  * The behaviour every `PresencePort` adapter must have, as a vitest suite. Tests share one adapter
@@ -29,6 +30,7 @@ export function runPresenceContract(adapterName: string, openPresence: OpenPrese
 
     describe('status and connections', () => describeConnectionContract(getOpened));
     describe('load, claims and queue', () => describeRoutingContract(getOpened));
+    describe('team-bound conversations', () => describeTeamQueueContract(getOpened));
   });
 }
 

@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../domain/store.js';
 import { describeAccountContract } from './contract/account-contract.js';
+import { describeAttachmentContract } from './contract/attachment-contract.js';
 import { describeCannedResponseContract } from './contract/canned-response-contract.js';
 import { describeConversationContract } from './contract/conversation-contract.js';
 import { describeCustomerContract } from './contract/customer-contract.js';
+import { describeEscalationContract } from './contract/escalation-contract.js';
 import { newAgent, newConversation, newId, newMessage, seedCustomer, T0 } from './contract/fixtures.js';
+import { describeFollowUpContract } from './contract/follow-up-contract.js';
+import { describeInboxContract } from './contract/inbox-contract.js';
 import { describeMessageContract } from './contract/message-contract.js';
+import { describeRatingContract } from './contract/rating-contract.js';
+import { describeReportContract } from './contract/report-contract.js';
+import { describeSearchContract } from './contract/search-contract.js';
+import { describeSettingsContract } from './contract/settings-contract.js';
+import { describeTicketContract } from './contract/ticket-contract.js';
 
 /** A store opened for the contract suite, with how to reopen it and how to throw it away. */
 export interface OpenedStore {
@@ -53,6 +62,15 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
     describe('customers', () => describeCustomerContract(getStore));
     describe('messages', () => describeMessageContract(getStore));
     describe('canned responses', () => describeCannedResponseContract(getStore));
+    describe('settings, profiles and teams', () => describeSettingsContract(getStore));
+    describe('attachments', () => describeAttachmentContract(getStore));
+    describe('inbox filters', () => describeInboxContract(getStore));
+    describe('search', () => describeSearchContract(getStore));
+    describe('tickets', () => describeTicketContract(getStore));
+    describe('ratings', () => describeRatingContract(getStore));
+    describe('follow-ups', () => describeFollowUpContract(getStore));
+    describe('reports', () => describeReportContract(getStore));
+    describe('service promises, escalation and alerts', () => describeEscalationContract(getStore));
   });
 
   describe(`Store contract: ${adapterName} durability`, () => {
@@ -75,6 +93,13 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
           createdAt: T0,
           updatedAt: T0,
         });
+        const team = await store.teams.create({
+          id: newId(),
+          tenantId: site.tenantId,
+          name: 'Repairs',
+          memberIds: [agent.id],
+          createdAt: T0,
+        });
         const first = await store.messages.append(newMessage(conversation.id));
         // Not awaited before the restart: close() must commit it.
         const pending = store.messages.append(newMessage(conversation.id));
@@ -87,6 +112,7 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
         expect(await again.sessions.get(session.tokenHash, T0)).toEqual(session);
         expect(await again.conversations.getById(conversation.id)).toMatchObject({ lastSeq: 2 });
         expect(await again.cannedResponses.listByTenant(site.tenantId)).toEqual([canned]);
+        expect(await again.teams.listByTenant(site.tenantId)).toEqual([team]);
         expect(await again.messages.listAfter(conversation.id, 0, 10, 'agent')).toEqual([
           first?.message,
           (await pending)?.message,

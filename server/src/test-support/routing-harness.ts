@@ -61,7 +61,13 @@ export class RoutingHarness {
   /** The routing service of another server process, over the same presence state. */
   otherProcess(presence: PresencePort = this.backend.peer()): RoutingService {
     const { store, clock } = this;
-    return createRoutingService({ presence, conversations: store.conversations, agents: store.agents, clock });
+    return createRoutingService({
+      presence,
+      conversations: store.conversations,
+      agents: store.agents,
+      teams: store.teams,
+      clock,
+    });
   }
 
   /** A console user of the site's tenant; `online` connects a console and sets them online. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type App, createApp } from '../app.js';
 import { DEMO, seedDemo } from '../demo/demo-data.js';
-import { type Clock, systemClock } from '../domain/clock.js';
+import { type AdjustableClock, type Clock, systemClock } from '../domain/clock.js';
 import type { Store } from '../domain/store.js';
 import { silentLogger } from '../lib/logger.js';
 import { MemoryPresence } from '../presence/memory/memory-presence.js';
@@ -23,14 +23,30 @@ export interface TestServer {
  * site and agent. Everything is real: HTTP, socket.io, domain, storage.
  */
 export async function startTestServer(
-  options: { dataDir?: string; clock?: Clock; visitorEventRate?: { burst: number; perSecond: number } } = {},
+  options: {
+    dataDir?: string;
+    clock?: Clock;
+    /** Also exposes `POST /api/test/clock` moving this clock (pass the same object as `clock`). */
+    adjustableClock?: AdjustableClock;
+    visitorEventRate?: { burst: number; perSecond: number };
+    attachmentSweepMs?: number;
+    followUpCheckMs?: number;
+    /** How often escalations are scanned for (tests drive the clock and scan often). */
+    escalationScanMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
   const store = openSqliteStore({ dataDir });
   const clock = options.clock ?? systemClock;
   await seedDemo(store, clock, { publicUrl: 'http://localhost:3000' });
   const app = createApp(
-    { store, clock, logger: silentLogger, presence: new MemoryPresence() },
+    {
+      store,
+      clock,
+      logger: silentLogger,
+      presence: new MemoryPresence(),
+      ...(options.adjustableClock ? { adjustableClock: options.adjustableClock } : {}),
+    },
     {
       port: 0,
       host: '127.0.0.1',
@@ -45,6 +61,9 @@ export async function startTestServer(
       // Tests fire hundreds of events per connection on purpose; the limit itself has its own test.
       visitorEventRate: options.visitorEventRate ?? { burst: 100_000, perSecond: 100_000 },
       agentEventRate: { burst: 100_000, perSecond: 100_000 },
+      ...(options.attachmentSweepMs === undefined ? {} : { attachmentSweepMs: options.attachmentSweepMs }),
+      ...(options.escalationScanMs === undefined ? {} : { escalationScanMs: options.escalationScanMs }),
+      ...(options.followUpCheckMs === undefined ? {} : { followUpCheckMs: options.followUpCheckMs }),
     },
   );
   const url = await app.listen();

@@ -7,6 +7,9 @@
 export type AgentRole = 'agent' | 'supervisor' | 'admin';
 export const AGENT_ROLES: readonly AgentRole[] = ['agent', 'supervisor', 'admin'];
 
+import type { Attachment } from './attachment.js';
+import type { SiteSettings } from './site-settings.js';
+
 /** A shop's website where the widget is installed. A tenant (the shop) may own several sites. */
 export interface Site {
   id: string;
@@ -16,6 +19,8 @@ export interface Site {
   name: string;
   /** Page origins allowed to open the widget; empty means any origin. */
   allowedOrigins: string[];
+  /** Widget look, pre-chat form, business hours and texts. */
+  settings: SiteSettings;
   createdAt: number;
 }
 
@@ -28,6 +33,8 @@ export interface ProductContext {
   currency?: string;
   imageUrl?: string;
   url?: string;
+  /** The shop's product category (schema.org `category`); warranty terms may differ by category. */
+  category?: string;
 }
 
 /** Contact details a shopper gives (pre-chat form) or the shop sends (identify). */
@@ -67,6 +74,10 @@ export interface Agent {
   email: string;
   name: string;
   role: AgentRole;
+  /** Deactivated agents cannot sign in and get no conversations; their history stays. */
+  active: boolean;
+  /** Picture shown to colleagues and shoppers; `null` shows the initials. */
+  avatarUrl: string | null;
   createdAt: number;
 }
 
@@ -87,6 +98,8 @@ export interface Conversation {
   status: ConversationStatus;
   /** Agent who owns the chat, if any. */
   assigneeId: string | null;
+  /** Team the conversation was transferred to: while unassigned, only its members get it. */
+  teamId: string | null;
   product: ProductContext | null;
   /** Sequence number of the newest message; 0 when there is none. */
   lastSeq: number;
@@ -96,7 +109,29 @@ export interface Conversation {
   createdAt: number;
   updatedAt: number;
   resolvedAt: number | null;
+  /**
+   * Whose turn it is, from the newest public message: `agent` when the shopper wrote last,
+   * `customer` when an agent did (the chat waits on the customer); null before either wrote.
+   * Internal notes and system messages leave it alone.
+   */
+  awaitingReplyFrom: AwaitingReplyFrom | null;
+  /** When an agent first answered the shopper (a public message, not a note); null until then. */
+  firstReplyAt: number | null;
+  /**
+   * Service promises (SLA), fixed when the chat starts from the site's targets, business hours and
+   * the customer's tier (a later tier change keeps them). Null due times: none (the shop never
+   * opens, or the chat predates service promises).
+   */
+  firstReplyDueAt: number | null;
+  resolutionDueAt: number | null;
+  /** When the chat escalates to the site's supervisors if still open (calendar time), and when it did. */
+  escalateAt: number | null;
+  escalatedAt: number | null;
 }
+
+/** Who an open conversation waits on (see `Conversation.awaitingReplyFrom`). */
+export type AwaitingReplyFrom = 'agent' | 'customer';
+export const AWAITING_REPLY_FROM: readonly AwaitingReplyFrom[] = ['agent', 'customer'];
 
 export type AuthorKind = 'visitor' | 'agent' | 'system';
 
@@ -106,6 +141,8 @@ export interface MessageAuthor {
   /** Customer id for visitors, agent id for agents, empty for system messages. */
   id: string;
   name: string | null;
+  /** Agent's picture when the message was stored (agents only; `null` shows initials). */
+  avatarUrl?: string | null;
 }
 
 /** One stored chat message. */
@@ -120,6 +157,8 @@ export interface Message {
   text: string;
   /** An internal note: written by an agent for agents, never sent to the shopper. */
   internal: boolean;
+  /** Files sent with the message, in the order given; `[]` for a plain message. */
+  attachments: Attachment[];
   createdAt: number;
 }
 

@@ -9,6 +9,11 @@ describe('matchLocale', () => {
     expect(matchLocale(['fr', 'de'])).toBe('en');
     expect(matchLocale([])).toBe('en');
   });
+
+  it("falls back to a site's default language only when no preference is supported", () => {
+    expect(matchLocale(['fr', 'de'], 'zh-CN')).toBe('zh-CN');
+    expect(matchLocale(['fr', 'en-US'], 'zh-CN')).toBe('en');
+  });
 });
 
 describe('format', () => {

@@ -8,10 +8,10 @@ export type Catalog = Record<string, string>;
 
 /**
  * Picks the best supported locale for a list of preferences such as `navigator.languages`:
- * exact match first, then any Chinese variant → zh-CN, then the default.
+ * exact match first, then any Chinese variant → zh-CN, then `fallback` (a site's default language).
  * @example matchLocale(['zh-TW', 'en-US']) // 'zh-CN'
  */
-export function matchLocale(preferences: readonly string[]): Locale {
+export function matchLocale(preferences: readonly string[], fallback: Locale = DEFAULT_LOCALE): Locale {
   for (const preference of preferences) {
     const lower = preference.toLowerCase();
     const exact = LOCALES.find((locale) => locale.toLowerCase() === lower);
@@ -19,7 +19,7 @@ export function matchLocale(preferences: readonly string[]): Locale {
     if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
     if (lower === 'en' || lower.startsWith('en-')) return 'en';
   }
-  return DEFAULT_LOCALE;
+  return fallback;
 }
 
 /**

@@ -3,13 +3,21 @@ import type {
   Agent,
   AgentPresence,
   AgentStatus,
+  AwaitingReplyFrom,
   Conversation,
   ConversationStatus,
   Customer,
   Message,
 } from '../domain/types.js';
+import type { AdminClientEvents, AdminServerEvents } from './admin-events.js';
+import type { AlertClientEvents, AlertServerEvents } from './alert-events.js';
+import type { TicketClientEvents, TicketServerEvents } from './ticket-events.js';
 import type { CustomerFile, CustomerUpdatePayload } from './customer-events.js';
 import type { Ack } from './errors.js';
+import type { FollowUpClientEvents, FollowUpServerEvents } from './follow-up-events.js';
+import type { RatingAgentClientEvents } from './rating-events.js';
+import type { ReportClientEvents } from './report-events.js';
+import type { SearchClientEvents } from './search-events.js';
 import type {
   MessageCreatedEvent,
   MessageSendPayload,
@@ -33,17 +41,43 @@ export interface AgentSessionReadyEvent {
   agent: Agent;
 }
 
+/**
+ * Filters combine (AND); every one is optional. Results come newest `updatedAt` first, ties by id.
+ * @example
+ * socket.emit('conversation:list', { status: 'open', waitingOn: 'customer', product: 'k2' }, (res) => {
+ *   if ('data' in res && res.data.nextCursor) loadMore(res.data.nextCursor);
+ * });
+ */
 export interface ConversationListPayload {
   status?: ConversationStatus;
-  /** Only conversations updated before this time (for paging), newest first. */
+  siteId?: string;
+  /** One agent's conversations, or with `null` the unassigned ones. */
+  assigneeId?: string | null;
+  /** Open conversations waiting on the agents (`agent`) or on the shopper (`customer`). */
+  waitingOn?: AwaitingReplyFrom;
+  /** The product's SKU (exact) or part of its name, case-insensitive. */
+  product?: string;
+  /** Only open conversations escalated to supervisors (unresolved past the site's escalation time). */
+  escalated?: true;
+  /** The next page: the `nextCursor` of the previous answer. */
+  cursor?: ConversationCursor;
+  /** Only conversations updated before this time (older paging; rows sharing a millisecond may be skipped: prefer `cursor`). */
   before?: number;
   limit?: number;
+}
+
+/** Where a conversation list page ended: the last row's `updatedAt` and `id`. */
+export interface ConversationCursor {
+  updatedAt: number;
+  id: string;
 }
 
 export interface ConversationListResult {
   conversations: Conversation[];
   /** The customers of those conversations (each once), so the inbox can show names. */
   customers: Customer[];
+  /** Pass as `cursor` for the next page; null when this page was the last. */
+  nextCursor: ConversationCursor | null;
 }
 
 export interface ConversationOpenResult {
@@ -54,7 +88,14 @@ export interface ConversationOpenResult {
 }
 
 /** Events the console sends. Every one takes an acknowledgement. */
-export interface AgentClientEvents {
+export interface AgentClientEvents
+  extends AdminClientEvents,
+    SearchClientEvents,
+    TicketClientEvents,
+    AlertClientEvents,
+    ReportClientEvents,
+    RatingAgentClientEvents,
+    FollowUpClientEvents {
   'conversation:list': (payload: ConversationListPayload, ack: Ack<ConversationListResult>) => void;
   'conversation:open': (payload: { conversationId: string }, ack: Ack<ConversationOpenResult>) => void;
   'conversation:resolve': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;
@@ -76,10 +117,7 @@ export interface AgentClientEvents {
    * Gives a conversation to another agent: an agent hands over their own chat (the colleague must be
    * online with free capacity); a supervisor or admin may move any chat, even over capacity.
    */
-  'conversation:transfer': (
-    payload: { conversationId: string; toAgentId: string },
-    ack: Ack<{ conversation: Conversation }>,
-  ) => void;
+  'conversation:transfer': (payload: ConversationTransferPayload, ack: Ack<{ conversation: Conversation }>) => void;
   /** Admins set how many conversations routing gives an agent at once. */
   'agent:set-capacity': (payload: { agentId: string; capacity: number }, ack: Ack<Record<string, never>>) => void;
   /** A customer's file: profile, every conversation and the products mentioned (tenant's customers only). */
@@ -98,6 +136,18 @@ export interface AgentClientEvents {
   'canned:delete': (payload: { id: string }, ack: Ack<Record<string, never>>) => void;
 }
 
+/**
+ * Exactly one of `toAgentId` and `toTeamId`. To a team: routing picks one of its online members with
+ * room (least load, then longest idle), else the chat waits in the queue for the team. The optional
+ * note is stored as an internal note in the conversation, so the colleague sees why.
+ */
+export interface ConversationTransferPayload {
+  conversationId: string;
+  toAgentId?: string;
+  toTeamId?: string;
+  note?: string;
+}
+
 /** The editable fields of a canned response. */
 export interface CannedResponseInput {
   shortcut: string;
@@ -106,7 +156,7 @@ export interface CannedResponseInput {
 }
 
 /** Events the server sends to consoles. */
-export interface AgentServerEvents {
+export interface AgentServerEvents extends AdminServerEvents, TicketServerEvents, AlertServerEvents, FollowUpServerEvents {
   'session:ready': (event: AgentSessionReadyEvent) => void;
   'conversation:created': (event: { conversation: Conversation; customer: Customer }) => void;
   'conversation:updated': (event: { conversation: Conversation }) => void;

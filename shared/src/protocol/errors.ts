@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** The request conflicts with the current state (e.g. reopening while another chat is open). */
   'CONFLICT',
+  /** A repair ticket cannot move from its current status to the one asked for (see `TICKET_TRANSITIONS`). */
+  'TRANSITION_NOT_ALLOWED',
+  /** The warranty does not cover this remedy for this purchase; an agent may override with a reason. */
+  'NOT_COVERED_BY_WARRANTY',
   /** The conversation is resolved; start a new one or ask an agent to reopen it. */
   'CONVERSATION_CLOSED',
   /** Email or password is wrong. */
@@ -23,6 +27,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** The client speaks another protocol version; reload the widget or console. */
   'PROTOCOL_MISMATCH',
+  /** An uploaded file is not one of `ATTACHMENT_TYPES` (judged by its bytes, not its name), or is empty. */
+  'UNSUPPORTED_FILE_TYPE',
+  /** An attachment id is unknown, not the sender's, or already attached to another message. */
+  'ATTACHMENT_UNAVAILABLE',
   /** The site key is unknown. */
   'UNKNOWN_SITE',
   /** The page's origin is not in the site's allowlist. */

@@ -6,7 +6,13 @@ export interface MessageSendPayload {
   conversationId: string;
   /** Client-generated id (e.g. a UUID); resending with the same id returns the stored message. */
   clientId: string;
+  /** May be blank when `attachmentIds` names at least one file. */
   text: string;
+  /**
+   * Files uploaded first with `POST /api/attachments` (at most `LIMITS.attachmentsPerMessage`), by the
+   * same sender; each can be attached to one message only.
+   */
+  attachmentIds?: string[];
 }
 
 /**

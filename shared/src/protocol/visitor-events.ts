@@ -1,5 +1,8 @@
+import type { WidgetSiteConfig } from '../domain/site-settings.js';
 import type { Conversation, Customer, Message, ProductContext } from '../domain/types.js';
 import type { Ack } from './errors.js';
+import type { RatingVisitorClientEvents, RatingVisitorServerEvents } from './rating-events.js';
+import type { VisitorTicketClientEvents, VisitorTicketServerEvents } from './ticket-events.js';
 import type {
   MessageCreatedEvent,
   MessageSendPayload,
@@ -34,6 +37,8 @@ export interface VisitorSessionReadyEvent {
   customer: VisitorProfile;
   /** The shopper's conversations, newest first, so the widget knows what to resync. */
   conversations: Conversation[];
+  /** The site's widget settings and whether agents are available now. */
+  site: WidgetSiteConfig;
 }
 
 export interface ConversationStartPayload {
@@ -60,9 +65,11 @@ export interface QueuePositionEvent {
 }
 
 /** Events the widget sends. Every one takes an acknowledgement. */
-export interface VisitorClientEvents {
+export interface VisitorClientEvents extends RatingVisitorClientEvents, VisitorTicketClientEvents {
   'conversation:start': (payload: ConversationStartPayload, ack: Ack<ConversationStartResult>) => void;
   'conversation:list': (payload: Record<string, never>, ack: Ack<{ conversations: Conversation[] }>) => void;
+  /** The site's settings and current availability again (the widget asks when the shopper opens it). */
+  'site:config': (payload: Record<string, never>, ack: Ack<{ site: WidgetSiteConfig }>) => void;
   'message:send': (payload: MessageSendPayload, ack: Ack<{ message: Message }>) => void;
   'messages:sync': (payload: MessagesSyncPayload, ack: Ack<MessagesSyncResult>) => void;
   'typing:set': (payload: TypingSetPayload, ack: Ack<Record<string, never>>) => void;
@@ -70,7 +77,7 @@ export interface VisitorClientEvents {
 }
 
 /** Events the server sends to widgets. */
-export interface VisitorServerEvents {
+export interface VisitorServerEvents extends RatingVisitorServerEvents, VisitorTicketServerEvents {
   'session:ready': (event: VisitorSessionReadyEvent) => void;
   'message:created': (event: MessageCreatedEvent) => void;
   'typing:changed': (event: TypingChangedEvent) => void;

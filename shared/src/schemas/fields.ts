@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { parseIsoDate } from '../domain/warranty.js';
 import { LIMITS } from '../protocol/limits.js';
 
 /** Field schemas reused by the payload schemas. Every string has a maximum length. */
@@ -30,3 +31,23 @@ export const phone = v.pipe(
 export const webUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:\/\//i, 'must be http(s)'));
 
 export const limit = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+
+/** An IANA time zone name the runtime knows (`Asia/Shanghai`, `UTC`). */
+export const timeZone = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  v.check((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone'),
+);
+
+/** A real calendar day, `YYYY-MM-DD` (2026-02-30 fails). */
+export const calendarDay = v.pipe(
+  v.string(),
+  v.check((value) => parseIsoDate(value) !== null, 'must be a real date, YYYY-MM-DD'),
+);

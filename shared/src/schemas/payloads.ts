@@ -1,24 +1,35 @@
 import * as v from 'valibot';
 import { CANNED_SHORTCUT_PATTERN } from '../domain/canned-response.js';
-import { AGENT_ROLES, AGENT_STATUSES } from '../domain/types.js';
+import { AGENT_ROLES, AGENT_STATUSES, AWAITING_REPLY_FROM } from '../domain/types.js';
 import { LIMITS } from '../protocol/limits.js';
 import * as field from './fields.js';
+import { productContext } from './product-context.js';
 
+export {
+  agentCreate,
+  agentUpdate,
+  businessHours,
+  conversationTransfer,
+  siteCreate,
+  siteSettings,
+  siteUpdate,
+  teamCreate,
+  teamRef,
+  teamUpdate,
+} from './admin-payloads.js';
 export { customerGet, customerUpdate } from './customer-payloads.js';
+export { reportCsvQuery, reportGet } from './report-payloads.js';
+export { searchQuery } from './search-payloads.js';
+export { alertList, alertRead } from './alert-payloads.js';
+export * from './ticket-payloads.js';
+export { followUpComplete, followUpList, ratingList, ratingRequest, ratingSubmit } from './rating-payloads.js';
 
 /**
  * One schema per inbound payload. All objects are strict: an unknown field is an error, which
  * also keeps `__proto__` and operator-looking keys such as `$ne` out of everything we store.
  */
 
-export const productContext = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.productName)),
-  sku: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.productSku))),
-  price: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e12))),
-  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'))),
-  imageUrl: v.optional(field.webUrl),
-  url: v.optional(field.webUrl),
-});
+export { productContext };
 
 /**
  * socket.io-client adds `pid` and `offset` to `auth` when it tries to recover a dropped session
@@ -57,15 +68,38 @@ export const conversationRef = v.strictObject({
 
 export const conversationList = v.strictObject({
   status: v.optional(v.picklist(['open', 'resolved'])),
+  siteId: v.optional(field.id),
+  assigneeId: v.optional(v.nullable(field.id)),
+  waitingOn: v.optional(v.picklist(AWAITING_REPLY_FROM)),
+  product: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.productName))),
+  escalated: v.optional(v.literal(true)),
+  cursor: v.optional(v.strictObject({ updatedAt: field.seq, id: field.id })),
   before: v.optional(field.seq),
   limit: v.optional(field.limit(LIMITS.listPageMax)),
 });
 
-export const messageSend = v.strictObject({
-  conversationId: field.id,
-  clientId: field.id,
-  text: field.text(LIMITS.messageText),
-});
+/** Text may be blank only when files are attached; the same file twice in one message is refused. */
+export const messageSend = v.pipe(
+  v.strictObject({
+    conversationId: field.id,
+    clientId: field.id,
+    text: v.pipe(v.string(), v.maxLength(LIMITS.messageText)),
+    attachmentIds: v.optional(
+      v.pipe(
+        v.array(field.id),
+        v.maxLength(LIMITS.attachmentsPerMessage),
+        v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an attachment'),
+      ),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (payload) => payload.text.trim().length > 0 || (payload.attachmentIds?.length ?? 0) > 0,
+      'must not be blank without attachments',
+    ),
+    ['text'],
+  ),
+);
 
 export const messagesSync = v.strictObject({
   conversationId: field.id,
@@ -95,11 +129,6 @@ export const presenceSet = v.strictObject({
   status: v.picklist(AGENT_STATUSES),
 });
 
-export const conversationTransfer = v.strictObject({
-  conversationId: field.id,
-  toAgentId: field.id,
-});
-
 export const agentCapacity = v.strictObject({
   agentId: field.id,
   capacity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
@@ -122,3 +151,14 @@ export const cannedCreate = v.strictObject(cannedFields);
 export const cannedUpdate = v.strictObject({ id: field.id, ...cannedFields });
 
 export const cannedRef = v.strictObject({ id: field.id });
+
+/** `POST /api/attachments` query: the file's name as the sender's computer knew it (sanitised by the server). */
+export const attachmentUploadQuery = v.strictObject({
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000)),
+});
+
+/** A widget's upload credentials, sent as headers (`ATTACHMENT_HEADERS`). */
+export const attachmentVisitorAuth = v.strictObject({
+  siteKey: field.id,
+  visitorToken: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'malformed token')),
+});

@@ -5,21 +5,24 @@ import { Panel } from './components/Panel.js';
 import type { ChatClient } from './lib/chat-client.js';
 import { createTranslate, I18n, loadCatalog, type Translate } from './lib/i18n.js';
 import { cleanProduct, readPageProduct } from './lib/product.js';
+import { accentProperties, FALLBACK_COLOR } from './lib/site.js';
 
 interface AppProps {
   host: WidgetHost;
   client: ChatClient;
 }
 
-/** The widget app's root: locale, settings from the loader, focus, and read receipts. */
+/** The widget app's root: locale, settings from the loader and the site, focus, and read receipts. */
 export function App({ host, client }: AppProps) {
   const [, bump] = useReducer((count: number) => count + 1, 0);
   const rerender = () => bump(0);
   const [i18n, setI18n] = useState<{ t: Translate; locale: 'en' | 'zh-CN' } | null>(null);
   const panel = useRef<HTMLElement>(null);
   const { settings } = host;
-  const locale = settings.locale ?? matchLocale(navigator.languages ?? [navigator.language]);
   const state = client.state;
+  // `setLocale` wins; then the browser's languages; then the site's language, else English.
+  const locale =
+    settings.locale ?? matchLocale(navigator.languages ?? [navigator.language], state.site?.defaultLocale ?? undefined);
 
   useEffect(() => {
     const unsubscribe = client.store.subscribe(rerender);
@@ -45,6 +48,18 @@ export function App({ host, client }: AppProps) {
     };
   }, [locale]);
 
+  // The site's colour on the launcher and the panel (both inside the loader's wrapper).
+  const color = state.site?.color ?? FALLBACK_COLOR;
+  useLayoutEffect(() => {
+    const style = host.launcher.parentElement!.style;
+    for (const [name, value] of Object.entries(accentProperties(color))) style.setProperty(name, value);
+  }, [color]);
+
+  // Availability changes while a page stays open: ask again whenever the shopper opens the panel.
+  useEffect(() => {
+    if (settings.open) client.refreshSite();
+  }, [settings.open]);
+
   // Reading happens only where the shopper can see it: the panel open in a visible tab.
   const visible = settings.open && document.visibilityState === 'visible';
   useEffect(() => {
@@ -53,12 +68,21 @@ export function App({ host, client }: AppProps) {
 
   // Move focus into the panel when it opens: the first field, else the close button. A layout
   // effect, so the panel is usable in the same frame it appears in.
+  // If the site's settings then replace the focused field (it is gone, focus with it), the new first field takes over.
   const wasOpen = useRef(false);
+  const focused = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
-    if (!i18n || settings.open === wasOpen.current) return;
-    wasOpen.current = settings.open;
-    const fields = panel.current;
-    if (settings.open) (fields?.querySelector<HTMLElement>('input, textarea') ?? fields?.querySelector('.x'))?.focus();
+    if (!i18n) return;
+    const element = panel.current;
+    const field = element?.querySelector<HTMLElement>('input, textarea') ?? null;
+    if (settings.open !== wasOpen.current) {
+      wasOpen.current = settings.open;
+      if (settings.open) (field ?? element?.querySelector<HTMLElement>('.x'))?.focus();
+      focused.current = settings.open ? field : null;
+    } else if (field && focused.current && !focused.current.isConnected && !host.root.activeElement) {
+      field.focus();
+      focused.current = field;
+    }
   });
 
   const product = useMemo(
@@ -79,6 +103,7 @@ export function App({ host, client }: AppProps) {
           state={state}
           open={settings.open}
           product={product}
+          identity={settings.identity ?? {}}
           contact={settings.identity ?? state.customer ?? {}}
           panelRef={panel}
           onClose={() => host.setOpen(false)}

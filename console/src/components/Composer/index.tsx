@@ -4,6 +4,9 @@ import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { AttachButton, filesOf } from '../Attachments/attach-button.js';
+import { DraftList } from '../Attachments/draft-list.js';
+import { useAttachmentDrafts } from '../Attachments/use-attachment-drafts.js';
 import { useCannedSuggestions } from './canned-suggestions.js';
 import './style.css';
 
@@ -24,16 +27,22 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
   const [note, setNote] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedSuggestions(text, useStore(workspace.store, selectCanned), setText);
+  const files = useAttachmentDrafts();
 
   // A draft belongs to one conversation; switching clears it rather than sending it to another shopper.
-  useEffect(() => setText(''), [conversationId]);
+  useEffect(() => {
+    setText('');
+    files.clear();
+  }, [conversationId]);
 
   const tooLong = text.length > LIMITS.messageText;
-  const canSend = text.trim() !== '' && !tooLong;
+  // Files still uploading (or failed) hold the send back, so none is silently left out.
+  const canSend = (text.trim() !== '' || files.attachments.length > 0) && !tooLong && !files.unsettled;
 
   function send() {
     if (!canSend) return;
-    workspace.sendReply(conversationId, text, note);
+    workspace.sendReply(conversationId, text, note, files.attachments);
+    files.clear();
     setText('');
     field.current?.focus();
   }
@@ -52,6 +61,13 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
       onSubmit={(event) => {
         event.preventDefault();
         send();
+      }}
+      onDragOver={(event) => event.dataTransfer?.types.includes('Files') && event.preventDefault()}
+      onDrop={(event) => {
+        const dropped = filesOf(event.dataTransfer);
+        if (dropped.length === 0) return;
+        event.preventDefault();
+        files.add(dropped);
       }}
     >
       <div class="composer__mode">
@@ -87,9 +103,17 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
         }}
         onKeyDown={onKeyDown}
         onBlur={workspace.stopTyping}
+        onPaste={(event) => {
+          const pasted = filesOf(event.clipboardData);
+          if (pasted.length === 0) return;
+          event.preventDefault();
+          files.add(pasted);
+        }}
       />
       {canned.list}
+      <DraftList drafts={files} />
       <div class="composer__bar">
+        <AttachButton onFiles={files.add} />
         {text.length > COUNT_FROM && (
           <span id="composer-count" class={`composer__count${tooLong ? ' composer__count--over' : ''}`}>
             {t('composer.tooLong', { count: text.length, max: LIMITS.messageText })}

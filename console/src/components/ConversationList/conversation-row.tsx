@@ -3,6 +3,7 @@ import { assigneeLabel, customerName, formatWait } from '../../lib/display.js';
 import { useI18n } from '../../lib/i18n.js';
 import { isUnread } from '../../lib/workspace/conversation-list.js';
 import { firstReplyState } from '../../lib/workspace/inbox-views.js';
+import { RowPromiseBadges } from '../PromiseBadges/index.js';
 
 export interface ConversationRowProps {
   conversation: Conversation;
@@ -56,6 +57,12 @@ export function ConversationRow(props: ConversationRowProps) {
         {waiting && (
           <span class="conversation-row__wait" title={t('inbox.waitingHint')} data-waiting>
             {t('inbox.waiting', { duration: formatWait(i18n, props.now - conversation.createdAt) })}
+          </span>
+        )}
+        <RowPromiseBadges conversation={conversation} now={props.now} />
+        {conversation.status === 'open' && conversation.awaitingReplyFrom === 'customer' && (
+          <span class="conversation-row__turn" data-awaiting="customer">
+            {t('inbox.awaitingCustomer')}
           </span>
         )}
       </span>

@@ -2,8 +2,12 @@ import type { Conversation, Customer } from '@aftercare/shared';
 import { assigneeLabel, customerName } from '../../lib/display.js';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
+import { useNow } from '../../lib/use-now.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { AskRating } from '../AskRating/index.js';
+import { ConversationTicket } from '../ConversationTicket/index.js';
+import { HeaderPromiseBadges } from '../PromiseBadges/index.js';
 import { TransferControl } from '../TransferControl/index.js';
 
 export interface ConversationHeaderProps {
@@ -23,6 +27,8 @@ export function ConversationHeader({ workspace, conversation, customer }: Conver
   const actionError = useStore(workspace.store, selectActionError);
   const me = useStore(workspace.store, selectAgent);
   const names = useStore(workspace.store, selectNames);
+  // Due-time badges count down; a quarter minute is fine enough for "due in 12 min".
+  const now = useNow(15_000);
   const open = conversation.status === 'open';
   // Agents hand over only their own chats (the server refuses others with FORBIDDEN);
   // supervisors and admins assign any open chat.
@@ -40,8 +46,11 @@ export function ConversationHeader({ workspace, conversation, customer }: Conver
           {t('assignee.label')}: {assigneeLabel(i18n, names, conversation.assigneeId, me?.id)}
         </span>
         {conversation.product && <span class="conversation-header__product">{conversation.product.name}</span>}
+        <HeaderPromiseBadges conversation={conversation} now={now} />
       </div>
+      <ConversationTicket workspace={workspace} conversation={conversation} />
       {canTransfer && <TransferControl workspace={workspace} conversation={conversation} />}
+      <AskRating key={conversation.id} workspace={workspace} conversation={conversation} />
       {actionError && (
         <p class="conversation-header__error" role="alert">
           {t('conversation.actionFailed')}

@@ -6,6 +6,7 @@ import { fileConversations } from '../../lib/workspace/customer-file.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { ProductCard } from '../ProductCard/index.js';
 import { ContactDetails } from './contact-details.js';
+import { CustomerRatings } from './customer-ratings.js';
 import { PastConversations } from './past-conversations.js';
 import { ProductsMentioned } from './products-mentioned.js';
 import { TierControl } from './tier-control.js';
@@ -76,6 +77,7 @@ export function CustomerPanel({ workspace }: { workspace: Workspace }) {
                 <p class="details-list__none">{t('customerFile.noProducts')}</p>
               ))}
           </section>
+          <CustomerRatings key={customer.id} workspace={workspace} customerId={customer.id} />
           <section
             class="customer-panel__section"
             aria-labelledby="conversations-heading"

@@ -11,6 +11,7 @@ const EDGE_PX = 48;
 
 const selectOutbox = (state: WorkspaceState) => state.outbox;
 const selectAgentId = (state: WorkspaceState) => state.agent?.id ?? null;
+const selectJump = (state: WorkspaceState) => state.jumpTo;
 
 export interface MessageListProps {
   workspace: Workspace;
@@ -25,6 +26,7 @@ export function MessageList({ workspace, active }: MessageListProps) {
   const { t } = useI18n();
   const outbox = useStore(workspace.store, selectOutbox);
   const agentId = useStore(workspace.store, selectAgentId);
+  const jumpTo = useStore(workspace.store, selectJump);
   const scroller = useRef<HTMLElement>(null);
   const seen = useRef({ id: '', firstSeq: 0, height: 0, atBottom: true, pending: 0 });
   const pending = outbox.filter((item) => item.conversationId === active.id);
@@ -46,6 +48,22 @@ export function MessageList({ workspace, active }: MessageListProps) {
       atBottom: isAtBottom(el),
       pending: pending.length,
     };
+  });
+
+  // After the effect above, so a search hit being opened wins over "stick to the bottom".
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || jumpTo?.conversationId !== active.id || active.status !== 'ready') return;
+    const target = el.querySelector<HTMLElement>(`[data-seq="${jumpTo.seq}"]`);
+    const reachable = target || !active.hasOlder || (active.messages[0]?.seq ?? 0) <= jumpTo.seq;
+    if (!reachable) return; // older pages are still loading
+    for (const previous of el.querySelectorAll('.message--found')) previous.classList.remove('message--found');
+    if (target) {
+      target.classList.add('message--found');
+      target.scrollIntoView({ block: 'center' });
+      seen.current.atBottom = isAtBottom(el);
+    }
+    workspace.clearJump();
   });
 
   function onScroll() {

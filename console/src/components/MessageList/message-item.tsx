@@ -2,6 +2,8 @@ import type { Customer, Message, Receipts } from '@aftercare/shared';
 import { customerName } from '../../lib/display.js';
 import { type ConsoleMessageKey, useI18n } from '../../lib/i18n.js';
 import type { PendingMessage } from '../../lib/workspace/state.js';
+import { AgentAvatar } from '../AgentAvatar/index.js';
+import { AttachmentList } from '../Attachments/attachment-list.js';
 
 export interface MessageItemProps {
   message: Message;
@@ -27,11 +29,13 @@ export function MessageItem({ message, customer, own, visitorReceipts }: Message
   return (
     <li class={`message message--${author.kind}${message.internal ? ' message--note' : ''}`} data-seq={message.seq}>
       <div class="message__meta">
+        {author.kind === 'agent' && <AgentAvatar name={author.name ?? name} url={author.avatarUrl} />}
         <span class="message__author">{name}</span>
         {message.internal && <span class="message__note-label">{t('message.note')}</span>}
         <time dateTime={new Date(message.createdAt).toISOString()}>{i18n.formatTime(message.createdAt)}</time>
       </div>
-      <p class="message__text">{message.text}</p>
+      {message.text.trim() && <p class="message__text">{message.text}</p>}
+      <AttachmentList attachments={message.attachments} />
       {receipt && (
         <span class={`message__state message__state--${receipt}`} data-receipt={receipt}>
           {t(`message.${receipt}`)}
@@ -65,7 +69,8 @@ export function PendingItem({ pending, onRetry }: PendingItemProps) {
         <span class="message__author">{t('message.you')}</span>
         {pending.internal && <span class="message__note-label">{t('message.note')}</span>}
       </div>
-      <p class="message__text">{pending.text}</p>
+      {pending.text.trim() && <p class="message__text">{pending.text}</p>}
+      <AttachmentList attachments={pending.attachments ?? []} />
       <span class="message__state" data-pending={pending.status}>
         {failed ? failureText(t, pending.errorCode) : t('message.sending')}
         {failed && (

@@ -10,6 +10,7 @@ const selectPresence = (state: WorkspaceState) => state.presence;
 const selectNames = (state: WorkspaceState) => state.agentNames;
 const selectAgent = (state: WorkspaceState) => state.agent;
 const selectOpen = (state: WorkspaceState) => state.lists.open;
+const selectDirectoryAgents = (state: WorkspaceState) => state.directory.agents;
 
 /**
  * Supervisors' and admins' view of the team: every agent's status and load against capacity, and
@@ -21,6 +22,7 @@ export function TeamPanel({ workspace }: { workspace: Workspace }) {
   const names = useStore(workspace.store, selectNames);
   const me = useStore(workspace.store, selectAgent);
   const open = useStore(workspace.store, selectOpen);
+  const directory = useStore(workspace.store, selectDirectoryAgents);
   const [expanded, setExpanded] = useState(true);
   const agents = useMemo(
     () => Object.values(presence.agents).sort((a, b) => a.agentId.localeCompare(b.agentId)),
@@ -70,6 +72,7 @@ export function TeamPanel({ workspace }: { workspace: Workspace }) {
                     workspace={workspace}
                     presence={agent}
                     names={names}
+                    avatarUrl={directory[agent.agentId]?.avatarUrl}
                     me={me?.id}
                     editable={me?.role === 'admin'}
                   />

@@ -3,9 +3,12 @@ import type { NotificationCenter } from '../../lib/notifications/notification-ce
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import type { ConsoleRoute } from '../../routes/Settings/settings-route.js';
+import { AlertsBell } from '../Alerts/index.js';
 import { LocaleSwitcher } from '../LocaleSwitcher/index.js';
 import { NotificationToggle } from '../NotificationToggle/index.js';
 import { StatusSelector } from '../StatusSelector/index.js';
+import { ConsoleNav } from './console-nav.js';
 import './style.css';
 
 export interface TopBarProps {
@@ -16,6 +19,8 @@ export interface TopBarProps {
   onShowCanned?(): void;
   onLocaleChange(locale: Locale): void;
   onSignOut(): void;
+  /** Where the console is, so the navigation marks the current screen. */
+  route: ConsoleRoute;
 }
 
 const selectConnection = (state: WorkspaceState) => state.connection;
@@ -32,6 +37,7 @@ export function TopBar({
   onShowCanned,
   onLocaleChange,
   onSignOut,
+  route,
 }: TopBarProps) {
   const { t } = useI18n();
   const connection = useStore(workspace.store, selectConnection);
@@ -54,6 +60,8 @@ export function TopBar({
       <StatusSelector workspace={workspace} />
       <div class="top-bar__end">
         <NotificationToggle center={notifications} />
+        {agent && agent.role !== 'agent' && <AlertsBell workspace={workspace} />}
+        <ConsoleNav route={route} role={agent?.role ?? 'agent'} />
         {onShowCanned && agent && agent.role !== 'agent' && (
           <button type="button" class="button button--small" aria-haspopup="dialog" onClick={onShowCanned}>
             {t('canned.open')}

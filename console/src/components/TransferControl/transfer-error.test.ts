@@ -26,6 +26,12 @@ describe('transferErrorText', () => {
     );
   });
 
+  it('says a team cannot take the chat, rather than guessing from presence', () => {
+    expect(transferErrorText(i18n, 'CONFLICT', 'Repairs', undefined, true)).toBe(
+      'The team Repairs cannot take this conversation now.',
+    );
+  });
+
   it('explains FORBIDDEN and falls back to a generic sentence', () => {
     expect(transferErrorText(i18n, 'FORBIDDEN', 'Bob', undefined)).toBe(
       'You can only transfer conversations assigned to you.',

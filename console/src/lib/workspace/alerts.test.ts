@@ -4,7 +4,16 @@ import { assignmentAlert, messageAlert } from './alerts.js';
 import { learnFromMessages, storeConversation } from './context.js';
 import { initialWorkspaceState } from './state.js';
 
-const me: Agent = { id: 'me', tenantId: 't', email: 'me@x.test', name: 'Me', role: 'agent', createdAt: 0 };
+const me: Agent = {
+  id: 'me',
+  tenantId: 't',
+  email: 'me@x.test',
+  name: 'Me',
+  role: 'agent',
+  active: true,
+  avatarUrl: null,
+  createdAt: 0,
+};
 
 const conversation = (assigneeId: string | null, extra: Partial<Conversation> = {}): Conversation => ({
   id: 'c1',
@@ -13,6 +22,7 @@ const conversation = (assigneeId: string | null, extra: Partial<Conversation> = 
   customerId: 'cust',
   status: 'open',
   assigneeId,
+  teamId: null,
   product: null,
   lastSeq: 1,
   visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
@@ -20,6 +30,12 @@ const conversation = (assigneeId: string | null, extra: Partial<Conversation> = 
   createdAt: 1,
   updatedAt: 1,
   resolvedAt: null,
+  awaitingReplyFrom: null,
+  firstReplyAt: null,
+  firstReplyDueAt: null,
+  resolutionDueAt: null,
+  escalateAt: null,
+  escalatedAt: null,
   ...extra,
 });
 
@@ -31,6 +47,7 @@ const message = (kind: 'visitor' | 'agent', extra: Partial<Message> = {}): Messa
   author: { kind, id: kind === 'agent' ? 'me' : 'cust', name: kind === 'agent' ? 'Me' : 'Li' },
   text: 'hi',
   internal: false,
+  attachments: [],
   createdAt: 2,
   ...extra,
 });

@@ -40,6 +40,7 @@ describe('applyMessageToList', () => {
       author: { kind: 'visitor', id: 'x', name: null },
       text: 'hi',
       internal: false,
+      attachments: [],
       createdAt: 9,
     });
     expect(next.map((c) => c.id)).toEqual(['b', 'a']);

@@ -34,14 +34,23 @@ export function applyMessageToList(list: readonly Conversation[], message: Messa
   return sortConversations(list.map((item, i) => (i === index ? applyMessage(item, message) : item)));
 }
 
-/** The conversation as it is once `message` is stored. */
+/**
+ * The conversation as it is once `message` is stored, by the server's rules: a newer public
+ * message says whose turn it is (`awaitingReplyFrom`), and an agent's public message is the first
+ * reply if there was none, so the views move without waiting for a reload.
+ */
 export function applyMessage(conversation: Conversation, message: Message): Conversation {
   if (message.seq <= conversation.lastSeq && message.createdAt <= conversation.updatedAt) return conversation;
-  return {
+  const next = {
     ...conversation,
     lastSeq: Math.max(conversation.lastSeq, message.seq),
     updatedAt: Math.max(conversation.updatedAt, message.createdAt),
   };
+  const { kind } = message.author;
+  if (message.internal || kind === 'system') return next;
+  if (message.seq > conversation.lastSeq) next.awaitingReplyFrom = kind === 'visitor' ? 'agent' : 'customer';
+  if (kind === 'agent' && conversation.firstReplyAt === null) next.firstReplyAt = message.createdAt;
+  return next;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Agent, AgentStatus, CannedResponseInput, CustomerUpdatePayload } from '@aftercare/shared';
+import type { Agent, AgentStatus, Attachment, CannedResponseInput, CustomerUpdatePayload } from '@aftercare/shared';
 import type { AgentSocket } from '../agent-socket.js';
 import { createPreferences, type Preferences } from '../preferences.js';
 import { createStore, type Store } from '../store.js';
@@ -12,11 +12,16 @@ import {
   loadCustomerFile,
   updateCustomer,
 } from './customer-file.js';
-import { loadMoreResolved, loadOpen, loadResolved, selectView } from './inbox-actions.js';
+import { bindDirectoryEvents, loadDirectory } from './directory.js';
+import { loadMoreResolved, loadOpen, loadResolved, selectView, setFilters } from './inbox-actions.js';
+import type { InboxFilters } from './inbox-filters.js';
+import { clearJump, openAtMessage } from './jump-actions.js';
 import { createTypingNotifier, flushOutbox, retryReply, sendReply } from './outbox.js';
 import { announceStatus, chooseStatus, loadPresence, setCapacity, transferConversation } from './presence-actions.js';
+import { clearSearch, loadMoreResults, openCustomer, runSearch } from './search-actions.js';
 import { bindServerEvents } from './server-events.js';
-import { type InboxView, initialWorkspaceState, type WorkspaceState } from './state.js';
+import { createSettingsActions, type SettingsActions } from './settings-actions.js';
+import { type InboxView, initialWorkspaceState, type TransferTarget, type WorkspaceState } from './state.js';
 import { loadAgentDirectory } from './team-actions.js';
 
 export interface WorkspaceOptions {
@@ -31,6 +36,8 @@ export interface WorkspaceOptions {
   checkSession(): Promise<boolean | null>;
   /** The agent's remembered choices; in memory only when omitted. */
   preferences?: Preferences;
+  /** The filter bar's choices to start with (from the URL). */
+  filters?: InboxFilters;
   /** Told about new chats assigned to the agent and shopper messages in their chats. */
   onAlert?(alert: WorkspaceAlert): void;
   pageSize?: number;
@@ -41,19 +48,34 @@ export interface WorkspaceOptions {
 /** The signed-in console's state and everything the views may ask of it. */
 export interface Workspace {
   store: Store<WorkspaceState>;
+  /** The session's socket, for screens that keep their own state (tickets, reports). */
+  socket: AgentSocket;
   selectTab(view: InboxView): void;
   loadMoreConversations(): void;
+  /** Narrows the inbox by site, agent and product (see `inbox-filters.ts`). */
+  setFilters(filters: InboxFilters): void;
+  /** Searches messages and customers; an empty query clears the search. */
+  search(query: string): void;
+  loadMoreSearchResults(): void;
+  clearSearch(): void;
+  /** Opens a conversation scrolled to one of its messages (a search hit). */
+  openAtMessage(conversationId: string, seq: number): void;
+  /** The message list reached the message `openAtMessage` asked for. */
+  clearJump(): void;
+  /** Opens a customer search hit's newest conversation; resolves false when they have none. */
+  openCustomer(customerId: string): Promise<boolean>;
   /** Sets and remembers the agent's status. */
   setStatus(status: AgentStatus): void;
   /** Admins: routing's limit of open chats for an agent; resolves false when refused. */
   setCapacity(agentId: string, capacity: number): Promise<boolean>;
-  transfer(conversationId: string, toAgentId: string): void;
+  /** Hands a conversation to an agent or a team; a note is stored as an internal note. */
+  transfer(conversationId: string, target: TransferTarget, note?: string): void;
   /** Forgets the last transfer error (the agent closed the menu). */
   clearTransferError(): void;
   openConversation(conversationId: string): void;
   loadOlder(): void;
   /** Sends a reply to the shopper, or with `internal` a note only agents see. */
-  sendReply(conversationId: string, text: string, internal?: boolean): void;
+  sendReply(conversationId: string, text: string, internal?: boolean, attachments?: Attachment[]): void;
   retryReply(clientId: string): void;
   typing(conversationId: string): void;
   stopTyping(): void;
@@ -67,6 +89,8 @@ export interface Workspace {
   /** Supervisors and admins: creates a saved reply, or updates the one with `id`. */
   saveCanned(input: CannedResponseInput, id?: string): Promise<CannedResult>;
   deleteCanned(id: string): Promise<CannedResult>;
+  /** Sites, agents and teams (the settings screens); the server allows changes to admins only. */
+  settings: SettingsActions;
   /** Disconnects and drops every listener and timer. */
   dispose(): void;
 }
@@ -81,7 +105,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const preferences = options.preferences ?? createPreferences(null, options.agent?.id ?? '');
   const ctx: WorkspaceContext = {
     socket,
-    store: createStore(initialWorkspaceState(options.agent, preferences.status())),
+    store: createStore({
+      ...initialWorkspaceState(options.agent, preferences.status()),
+      ...(options.filters ? { filters: options.filters } : {}),
+    }),
     preferences,
     alert: (alert) => options.onAlert?.(alert),
     pageSize: options.pageSize ?? 50,
@@ -97,6 +124,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const unbind = bindServerEvents(ctx);
   const unbindCustomerFile = bindCustomerFileEvents(ctx);
   const unbindCanned = bindCannedEvents(ctx);
+  const unbindDirectory = bindDirectoryEvents(ctx);
   const typing = createTypingNotifier(ctx);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -111,6 +139,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     void loadResolved(ctx);
     void loadAgentDirectory(ctx);
     void loadCanned(ctx);
+    void loadDirectory(ctx);
     // Sync before flushing so a reply stored just before the drop is settled, not resent.
     void syncActive(ctx).then(() => flushOutbox(ctx));
   });
@@ -153,20 +182,37 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     void setConversationStatus(ctx, id, action);
   return {
     store,
+    socket,
     selectTab: (view) => void selectView(ctx, view),
     loadMoreConversations: () => void loadMoreResolved(ctx),
+    setFilters: (filters) => void setFilters(ctx, filters),
+    search: (query) => void runSearch(ctx, query),
+    loadMoreSearchResults: () => void loadMoreResults(ctx),
+    clearSearch: () => clearSearch(ctx),
+    openAtMessage: (id, seq) => {
+      typing.stop();
+      void openAtMessage(ctx, id, seq);
+    },
+    clearJump: () => clearJump(ctx),
+    openCustomer: async (customerId) => {
+      const conversationId = await openCustomer(ctx, customerId);
+      if (conversationId === null) return false;
+      typing.stop();
+      void openConversation(ctx, conversationId);
+      return true;
+    },
     setStatus: (status) => void chooseStatus(ctx, status),
     setCapacity: (agentId, capacity) => setCapacity(ctx, agentId, capacity),
-    transfer: (id, toAgentId) => void transferConversation(ctx, id, toAgentId),
+    transfer: (id, target, note) => void transferConversation(ctx, id, target, note),
     clearTransferError: () => store.set((state) => (state.transfer ? { ...state, transfer: null } : state)),
     openConversation: (id) => {
       typing.stop();
       void openConversation(ctx, id);
     },
     loadOlder: () => void loadOlder(ctx),
-    sendReply: (id, text, internal) => {
+    sendReply: (id, text, internal, attachments) => {
       typing.stop();
-      sendReply(ctx, id, text, internal);
+      sendReply(ctx, id, text, internal, attachments);
     },
     retryReply: (clientId) => retryReply(ctx, clientId),
     typing: (id) => typing.input(id),
@@ -178,6 +224,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     updateCustomer: (payload) => updateCustomer(ctx, payload),
     saveCanned: (input, id) => saveCanned(ctx, input, id),
     deleteCanned: (id) => deleteCanned(ctx, id),
+    settings: createSettingsActions(ctx),
     dispose() {
       disposed = true;
       clearTimeout(retryTimer);
@@ -185,6 +232,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       unbind();
       unbindCustomerFile();
       unbindCanned();
+      unbindDirectory();
       socket.off('connect');
       socket.off('disconnect');
       socket.off('connect_error');

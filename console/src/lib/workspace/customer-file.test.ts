@@ -13,6 +13,7 @@ function conversation(id: string, createdAt: number, overrides: Partial<Conversa
     customerId: 'cu1',
     status: 'resolved',
     assigneeId: null,
+    teamId: null,
     product: null,
     lastSeq: 0,
     visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
@@ -20,6 +21,12 @@ function conversation(id: string, createdAt: number, overrides: Partial<Conversa
     createdAt,
     updatedAt: createdAt,
     resolvedAt: null,
+    awaitingReplyFrom: null,
+    firstReplyAt: null,
+    firstReplyDueAt: null,
+    resolutionDueAt: null,
+    escalateAt: null,
+    escalatedAt: null,
     ...overrides,
   };
 }

@@ -1,7 +1,15 @@
-import { type Conversation, type ConversationStatus, type Customer, LIMITS } from '@aftercare/shared';
+import {
+  type Conversation,
+  type ConversationCursor,
+  type ConversationListPayload,
+  type ConversationStatus,
+  type Customer,
+  LIMITS,
+} from '@aftercare/shared';
 import { request } from '../agent-socket.js';
 import type { WorkspaceContext } from './context.js';
 import { latestConversation, sortConversations } from './conversation-list.js';
+import { type InboxFilters, serverFilters } from './inbox-filters.js';
 import type { InboxView, WorkspaceState } from './state.js';
 
 /** Resolved conversations per "Load more" page. */
@@ -21,20 +29,18 @@ export async function loadOpen(ctx: WorkspaceContext): Promise<void> {
   markLoading(ctx, 'open');
   const fetched: Conversation[] = [];
   const customers: Customer[] = [];
-  let before: number | undefined;
+  let cursor: ConversationCursor | null = null;
   let hasMore = false;
   for (let page = 0; page < MAX_OPEN_PAGES; page++) {
-    const res = await request(ctx.socket, 'conversation:list', {
-      status: 'open',
-      limit: LIMITS.listPageMax,
-      ...(before === undefined ? {} : { before }),
-    });
+    const payload: ConversationListPayload = { status: 'open', limit: LIMITS.listPageMax };
+    if (cursor) payload.cursor = cursor;
+    const res = await request(ctx.socket, 'conversation:list', payload);
     if ('error' in res) return failed(ctx, 'open', res.error.code);
     fetched.push(...res.data.conversations);
     customers.push(...res.data.customers);
-    hasMore = res.data.conversations.length >= LIMITS.listPageMax;
+    cursor = res.data.nextCursor;
+    hasMore = cursor !== null;
     if (!hasMore) break;
-    before = res.data.conversations[res.data.conversations.length - 1]!.updatedAt;
   }
   ctx.store.set((state) => settled(state, 'open', fetched, customers, hasMore));
 }
@@ -47,32 +53,37 @@ export async function loadResolved(ctx: WorkspaceContext): Promise<void> {
   markLoading(ctx, 'resolved');
   const shown = ctx.store.get().lists.resolved.conversations.length;
   const limit = Math.min(LIMITS.listPageMax, Math.max(RESOLVED_PAGE_SIZE, shown));
-  const res = await request(ctx.socket, 'conversation:list', { status: 'resolved', limit });
+  const filters = ctx.store.get().filters;
+  const res = await request(ctx.socket, 'conversation:list', { status: 'resolved', limit, ...serverFilters(filters) });
   if ('error' in res) return failed(ctx, 'resolved', res.error.code);
   const { conversations } = res.data;
-  ctx.store.set((state) =>
-    settled(state, 'resolved', conversations, res.data.customers, conversations.length >= limit),
-  );
+  ctx.store.set((state) => {
+    // The filters changed while this page was on the wire: the newer request's answer counts.
+    if (state.filters !== filters) return state;
+    return settled(state, 'resolved', conversations, res.data.customers, res.data.nextCursor !== null);
+  });
 }
 
 /**
- * Appends the next page of resolved conversations: those updated before the oldest row shown.
- * `before` is exclusive, so rows sharing that exact millisecond with the oldest one could be
- * skipped; a (updatedAt, id) cursor in the protocol would close that gap.
+ * Appends the next page of resolved conversations: those after the oldest row shown, by the
+ * (updatedAt, id) cursor, so rows sharing a millisecond are neither skipped nor repeated.
  */
 export async function loadMoreResolved(ctx: WorkspaceContext): Promise<void> {
   const list = ctx.store.get().lists.resolved;
   const oldest = list.conversations[list.conversations.length - 1];
   if (list.status !== 'ready' || !list.hasMore || list.loadingMore || !oldest) return;
   setList(ctx, 'resolved', { loadingMore: true });
+  const filters = ctx.store.get().filters;
   const res = await request(ctx.socket, 'conversation:list', {
     status: 'resolved',
-    before: oldest.updatedAt,
+    cursor: { updatedAt: oldest.updatedAt, id: oldest.id },
     limit: RESOLVED_PAGE_SIZE,
+    ...serverFilters(filters),
   });
   if ('error' in res) return setList(ctx, 'resolved', { loadingMore: false });
   const { conversations } = res.data;
   ctx.store.set((state) => {
+    if (state.filters !== filters) return state;
     const next = settled(
       state,
       'resolved',
@@ -84,7 +95,7 @@ export async function loadMoreResolved(ctx: WorkspaceContext): Promise<void> {
       ...next,
       lists: {
         ...next.lists,
-        resolved: { ...next.lists.resolved, hasMore: conversations.length >= RESOLVED_PAGE_SIZE },
+        resolved: { ...next.lists.resolved, hasMore: res.data.nextCursor !== null },
       },
     };
   });
@@ -96,6 +107,15 @@ export function selectView(ctx: WorkspaceContext, view: InboxView): Promise<void
   if (state.tab === view) return Promise.resolve();
   ctx.store.set((current) => ({ ...current, tab: view }));
   return view === 'resolved' && state.lists.resolved.status !== 'ready' ? loadResolved(ctx) : Promise.resolve();
+}
+
+/**
+ * Applies the filter bar: the open views are cuts of the list held whole, so they follow at once;
+ * the resolved view is paged from the server, so it is fetched again with the filters.
+ */
+export function setFilters(ctx: WorkspaceContext, filters: InboxFilters): Promise<void> {
+  ctx.store.set((state) => ({ ...state, filters }));
+  return loadResolved(ctx);
 }
 
 /** Adds customers to the id → customer map, returning the same map when nothing is new. */

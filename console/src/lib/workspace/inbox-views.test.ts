@@ -4,7 +4,16 @@ import { firstReplyState, neighbourConversation, viewConversations, viewCounts }
 import { initialWorkspaceState, loadingConversation, type WorkspaceState } from './state.js';
 import { testConversation } from './test-conversation.js';
 
-const me: Agent = { id: 'me', tenantId: 't', email: 'me@x.test', name: 'Me', role: 'agent', createdAt: 0 };
+const me: Agent = {
+  id: 'me',
+  tenantId: 't',
+  email: 'me@x.test',
+  name: 'Me',
+  role: 'agent',
+  active: true,
+  avatarUrl: null,
+  createdAt: 0,
+};
 
 const conversation = (id: string, createdAt: number, extra: Partial<Conversation> = {}): Conversation =>
   testConversation(id, {
@@ -69,8 +78,17 @@ describe('firstReplyState', () => {
     expect(firstReplyState(conversation('a', 1), {})).toBe('waiting');
   });
 
-  it('does not guess once an agent read or wrote, unless this console saw the history', () => {
+  it("trusts the server's firstReplyAt, even once an agent read the chat", () => {
     const read = conversation('a', 1, { agentReceipts: { deliveredSeq: 1, readSeq: 1 } });
+    expect(firstReplyState(read, {})).toBe('waiting');
+    expect(firstReplyState({ ...read, firstReplyAt: 5 }, {})).toBe('replied');
+  });
+
+  it('without firstReplyAt (an older server) does not guess once an agent read or wrote, unless this console saw the history', () => {
+    const { firstReplyAt: _, ...withoutField } = conversation('a', 1, {
+      agentReceipts: { deliveredSeq: 1, readSeq: 1 },
+    });
+    const read = withoutField as Conversation;
     expect(firstReplyState(read, {})).toBe('unknown');
     expect(firstReplyState(read, { a: false })).toBe('waiting');
     expect(firstReplyState(read, { a: true })).toBe('replied');

@@ -11,6 +11,7 @@ const message = (seq: number, clientId = `c${seq}`): Message => ({
   author: { kind: 'visitor', id: 'cust', name: null },
   text: `text ${seq}`,
   internal: false,
+  attachments: [],
   createdAt: seq * 1000,
 });
 

@@ -1,4 +1,4 @@
-import { LIMITS } from '@aftercare/shared';
+import { type Attachment, LIMITS } from '@aftercare/shared';
 import { request } from '../agent-socket.js';
 import { storeMessage, type WorkspaceContext } from './context.js';
 import type { PendingMessage } from './state.js';
@@ -8,8 +8,14 @@ import type { PendingMessage } from './state.js';
  * until the server acknowledges the stored message; the `clientId` is fixed here so every retry is
  * stored only once.
  */
-export function sendReply(ctx: WorkspaceContext, conversationId: string, text: string, internal = false): void {
-  if (text.trim() === '' || text.length > LIMITS.messageText) return;
+export function sendReply(
+  ctx: WorkspaceContext,
+  conversationId: string,
+  text: string,
+  internal = false,
+  attachments: Attachment[] = [],
+): void {
+  if ((text.trim() === '' && attachments.length === 0) || text.length > LIMITS.messageText) return;
   const pending: PendingMessage = {
     clientId: ctx.newId(),
     conversationId,
@@ -17,6 +23,7 @@ export function sendReply(ctx: WorkspaceContext, conversationId: string, text: s
     createdAt: ctx.now(),
     status: 'sending',
     ...(internal ? { internal: true } : {}),
+    ...(attachments.length ? { attachments } : {}),
   };
   ctx.store.set((state) => ({ ...state, outbox: [...state.outbox, pending] }));
   void deliver(ctx, pending);
@@ -44,7 +51,13 @@ export async function flushOutbox(ctx: WorkspaceContext): Promise<void> {
 async function deliver(ctx: WorkspaceContext, pending: PendingMessage): Promise<void> {
   if (ctx.inFlight.has(pending.clientId)) return;
   ctx.inFlight.add(pending.clientId);
-  const payload = { conversationId: pending.conversationId, clientId: pending.clientId, text: pending.text };
+  const attachmentIds = pending.attachments?.map((attachment) => attachment.id);
+  const payload = {
+    conversationId: pending.conversationId,
+    clientId: pending.clientId,
+    text: pending.text,
+    ...(attachmentIds ? { attachmentIds } : {}),
+  };
   const res = await (pending.internal
     ? request(ctx.socket, 'note:add', payload)
     : request(ctx.socket, 'message:send', payload));

@@ -1,7 +1,7 @@
 import type { AgentPresence, AgentStatus } from '@aftercare/shared';
 import { request } from '../agent-socket.js';
 import { storeConversation, type WorkspaceContext } from './context.js';
-import type { WorkspaceState } from './state.js';
+import type { TransferTarget, WorkspaceState } from './state.js';
 
 /**
  * Sends the agent's chosen status. The server starts an agent it has never seen as `offline` and
@@ -71,17 +71,27 @@ export async function setCapacity(ctx: WorkspaceContext, agentId: string, capaci
 }
 
 /**
- * Gives a conversation to another agent. The server decides who may (CONFLICT: the colleague is
- * not online or has no free capacity; FORBIDDEN: not the agent's own chat); the header shows it.
+ * Gives a conversation to another agent or to a team, with an optional note the server stores as
+ * an internal note. The server decides who may (CONFLICT: the colleague is not online or has no
+ * free capacity; FORBIDDEN: not the agent's own chat); the header shows it.
  */
-export async function transferConversation(ctx: WorkspaceContext, conversationId: string, toAgentId: string) {
-  ctx.store.set((state) => ({ ...state, transfer: { conversationId, toAgentId, status: 'pending' } }));
-  const res = await request(ctx.socket, 'conversation:transfer', { conversationId, toAgentId });
+export async function transferConversation(
+  ctx: WorkspaceContext,
+  conversationId: string,
+  target: TransferTarget,
+  note?: string,
+) {
+  ctx.store.set((state) => ({ ...state, transfer: { conversationId, target, status: 'pending' } }));
+  const res = await request(ctx.socket, 'conversation:transfer', {
+    conversationId,
+    ...(target.kind === 'agent' ? { toAgentId: target.id } : { toTeamId: target.id }),
+    ...(note ? { note } : {}),
+  });
   if ('error' in res) {
     const { code } = res.error;
     ctx.store.set((state) => ({
       ...state,
-      transfer: { conversationId, toAgentId, status: 'failed', errorCode: code },
+      transfer: { conversationId, target, status: 'failed', errorCode: code },
     }));
     return;
   }

@@ -1,6 +1,7 @@
 import type {
   Agent,
   AgentPresence,
+  Attachment,
   AgentStatus,
   CannedResponse,
   Conversation,
@@ -10,17 +11,21 @@ import type {
 } from '@aftercare/shared';
 import type { ClientErrorCode } from '../agent-socket.js';
 import type { CustomerFileState } from './customer-file.js';
+import { type DirectoryState, emptyDirectory } from './directory.js';
+import { type InboxFilters, NO_FILTERS } from './inbox-filters.js';
+import { EMPTY_SEARCH, type SearchState } from './search-state.js';
 
 /** Where the agent namespace connection stands, as the header shows it. */
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'protocol-mismatch';
 
 /**
- * The inbox views. The first three are cuts of the open conversations (all of them are held, so
- * their counts are exact); `resolved` is paged from the server, newest first.
+ * The inbox views. All but `resolved` are cuts of the open conversations (all of them are held,
+ * so their counts are exact); `waiting` holds the open chats waiting on the customer (an agent
+ * wrote last); `resolved` is paged from the server, newest first.
  */
-export type InboxView = 'unassigned' | 'mine' | 'open' | 'resolved';
-/** The views in tab order. */
-export const INBOX_VIEWS: readonly InboxView[] = ['unassigned', 'mine', 'open', 'resolved'];
+export type InboxView = 'unassigned' | 'mine' | 'waiting' | 'open' | 'escalated' | 'resolved';
+/** The views in tab order. `escalated` (open chats escalated to supervisors) shows for supervisors and admins only. */
+export const INBOX_VIEWS: readonly InboxView[] = ['unassigned', 'mine', 'waiting', 'open', 'escalated', 'resolved'];
 
 /** A reply the agent sent that the server has not acknowledged yet. */
 export interface PendingMessage {
@@ -33,6 +38,8 @@ export interface PendingMessage {
   errorCode?: ClientErrorCode;
   /** An internal note (sent with `note:add`, never shown to the shopper). */
   internal?: boolean;
+  /** Files already uploaded, sent by id with the message. */
+  attachments?: Attachment[];
 }
 
 export interface InboxState {
@@ -74,10 +81,13 @@ export interface PresenceState {
   error: ClientErrorCode | null;
 }
 
+/** Where a conversation is being transferred: one agent, or a team (routing picks a member). */
+export type TransferTarget = { kind: 'agent'; id: string } | { kind: 'team'; id: string };
+
 /** The outcome of the last Assign / Transfer attempt, shown in the conversation header. */
 export interface TransferState {
   conversationId: string;
-  toAgentId: string;
+  target: TransferTarget;
   status: 'pending' | 'failed';
   errorCode?: ClientErrorCode;
 }
@@ -111,6 +121,14 @@ export interface WorkspaceState {
   transfer: TransferState | null;
   /** The customer file beside the open conversation (see `customer-file.ts`). */
   customerFile: CustomerFileState | null;
+  /** Agents, teams and sites for the settings screens, team panel and transfer menu. */
+  directory: DirectoryState;
+  /** The filter bar's choices (see `inbox-filters.ts`). */
+  filters: InboxFilters;
+  /** The search box and its results (see `search-actions.ts`). */
+  search: SearchState;
+  /** A message to scroll to once the open conversation shows it (a search hit was opened). */
+  jumpTo: { conversationId: string; seq: number } | null;
 }
 
 /** The state of a freshly signed-in workspace. */
@@ -131,6 +149,10 @@ export function initialWorkspaceState(agent: Agent | null, desired: AgentStatus 
     agentReplied: {},
     transfer: null,
     customerFile: null,
+    directory: emptyDirectory(),
+    filters: NO_FILTERS,
+    search: EMPTY_SEARCH,
+    jumpTo: null,
   };
 }
 

@@ -9,6 +9,8 @@ const agent = (id: string, name: string): Agent => ({
   email: `${id}@shop.example`,
   name,
   role: 'agent',
+  active: true,
+  avatarUrl: null,
   createdAt: 0,
 });
 const i18n = { t: (key: string, values?: Record<string, string | number>) => `${key}:${values?.id ?? ''}` };

@@ -1,6 +1,7 @@
 import type { Agent } from '@aftercare/shared';
 import { request } from '../agent-socket.js';
 import type { WorkspaceContext } from './context.js';
+import { storeAgents } from './directory.js';
 
 /**
  * Names by id once the directory answered: the directory adds and corrects names, but never
@@ -19,5 +20,7 @@ export function mergeAgentNames(names: Record<string, string>, agents: readonly 
 export async function loadAgentDirectory(ctx: WorkspaceContext): Promise<void> {
   const res = await request(ctx.socket, 'agent:list', {});
   if ('error' in res) return; // offline or refused: the next connect asks again
-  ctx.store.set((state) => ({ ...state, agentNames: mergeAgentNames(state.agentNames, res.data.agents) }));
+  ctx.store.set((state) =>
+    storeAgents({ ...state, agentNames: mergeAgentNames(state.agentNames, res.data.agents) }, res.data.agents),
+  );
 }

@@ -9,6 +9,7 @@ export function testConversation(id: string, overrides: Partial<Conversation> = 
     customerId: `cust-${id}`,
     status: 'open',
     assigneeId: null,
+    teamId: null,
     product: null,
     lastSeq: 0,
     visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
@@ -16,6 +17,12 @@ export function testConversation(id: string, overrides: Partial<Conversation> = 
     createdAt: 0,
     updatedAt: 0,
     resolvedAt: null,
+    awaitingReplyFrom: null,
+    firstReplyAt: null,
+    firstReplyDueAt: null,
+    resolutionDueAt: null,
+    escalateAt: null,
+    escalatedAt: null,
     ...overrides,
   };
 }

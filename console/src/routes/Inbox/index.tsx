@@ -4,6 +4,7 @@ import { CannedManager } from '../../components/CannedManager/index.js';
 import { ConversationList } from '../../components/ConversationList/index.js';
 import { ConversationView } from '../../components/ConversationView/index.js';
 import { CustomerPanel } from '../../components/CustomerPanel/index.js';
+import { LowRatingAlerts } from '../../components/LowRatingAlerts/index.js';
 import { ShortcutHelp } from '../../components/ShortcutHelp/index.js';
 import { TeamPanel } from '../../components/TeamPanel/index.js';
 import { TopBar } from '../../components/TopBar/index.js';
@@ -12,7 +13,15 @@ import { type Locale, useI18n } from '../../lib/i18n.js';
 import type { BrowserAlerts } from '../../lib/notifications/browser-alerts.js';
 import type { NotificationCenter } from '../../lib/notifications/notification-center.js';
 import { createPreferences } from '../../lib/preferences.js';
+import { createTicketBoard } from '../../lib/tickets/ticket-board.js';
+import { TicketBoardContext } from '../../lib/tickets/ticket-board-context.js';
 import { createWorkspace, type Workspace } from '../../lib/workspace/create-workspace.js';
+import { filtersFromQuery } from '../../lib/workspace/inbox-filters.js';
+import { FollowUpsScreen } from '../FollowUps/index.js';
+import { ReportsRoute } from '../Reports/lazy.js';
+import { SettingsScreen } from '../Settings/index.js';
+import { useConsoleRoute } from '../Settings/settings-route.js';
+import { TicketsScreen } from '../Tickets/index.js';
 import { useAlertBadge, useNotificationCenter } from './use-notifications.js';
 import { useShortcuts } from './use-shortcuts.js';
 import './style.css';
@@ -46,6 +55,8 @@ export function InboxScreen(props: InboxScreenProps) {
       socket: props.createSocket(),
       agent: props.agent,
       preferences,
+      // A reload or a shared link keeps the filter bar's choices (see `InboxFilterBar`).
+      filters: filtersFromQuery(location.search),
       onAlert: (alert) => center.handle(alert, created.store.get().active?.id ?? null),
       onUnauthorized: props.onSessionEnded,
       checkSession: props.checkSession,
@@ -77,31 +88,66 @@ function InboxLayout({
   const [cannedOpen, setCannedOpen] = useState(false);
   const openCanned = useCallback(() => setCannedOpen(true), []);
   const closeCanned = useCallback(() => setCannedOpen(false), []);
-  useShortcuts(workspace, helpOpen, toggleHelp);
+  const route = useConsoleRoute();
+  // In settings the inbox's shortcuts (j, k, r, e) would act on a list that is not shown; only `?` stays.
+  useShortcuts(workspace, helpOpen || route.screen !== 'inbox', toggleHelp);
   useAlertBadge(center, workspace, alerts);
+  const board = useMemo(
+    () => createTicketBoard(workspace.socket, () => workspace.store.get().agent?.id ?? ''),
+    [workspace],
+  );
+  useEffect(() => () => board.dispose(), [board]);
   return (
-    <div class="inbox-screen">
-      <a class="skip-link" href="#conversation">
-        {t('app.skipToConversation')}
-      </a>
-      <TopBar
-        workspace={workspace}
-        notifications={center}
-        onShowShortcuts={toggleHelp}
-        onShowCanned={openCanned}
-        onLocaleChange={onLocaleChange}
-        onSignOut={onSignOut}
-      />
-      <div class="inbox-screen__columns">
-        <ConversationList workspace={workspace} />
-        <ConversationView workspace={workspace} />
-        <div class="inbox-screen__side">
-          {agent.role !== 'agent' && <TeamPanel workspace={workspace} />}
-          <CustomerPanel workspace={workspace} />
-        </div>
+    <TicketBoardContext.Provider value={board}>
+      <div class="inbox-screen">
+        {route.screen === 'reports' ? (
+          <a class="skip-link" href="#reports-main">
+            {t('reports.skipToMain')}
+          </a>
+        ) : route.screen === 'tickets' ? (
+          <a class="skip-link" href="#tickets-main">
+            {t('tickets.skipToMain')}
+          </a>
+        ) : route.screen === 'follow-ups' ? (
+          <a class="skip-link" href="#follow-ups-main">
+            {t('followUps.skipToMain')}
+          </a>
+        ) : (
+          <a class="skip-link" href={route.screen === 'settings' ? '#settings-main' : '#conversation'}>
+            {route.screen === 'settings' ? t('settings.skipToMain') : t('app.skipToConversation')}
+          </a>
+        )}
+        <TopBar
+          workspace={workspace}
+          notifications={center}
+          onShowShortcuts={toggleHelp}
+          onShowCanned={openCanned}
+          onLocaleChange={onLocaleChange}
+          onSignOut={onSignOut}
+          route={route}
+        />
+        {route.screen === 'reports' ? (
+          <ReportsRoute workspace={workspace} />
+        ) : route.screen === 'tickets' ? (
+          <TicketsScreen workspace={workspace} ticketId={route.ticketId} />
+        ) : route.screen === 'follow-ups' ? (
+          <FollowUpsScreen workspace={workspace} />
+        ) : route.screen === 'settings' ? (
+          <SettingsScreen workspace={workspace} section={route.section} onManageReplies={openCanned} />
+        ) : (
+          <div class="inbox-screen__columns">
+            <ConversationList workspace={workspace} />
+            <ConversationView workspace={workspace} />
+            <div class="inbox-screen__side">
+              {agent.role !== 'agent' && <TeamPanel workspace={workspace} />}
+              <CustomerPanel workspace={workspace} />
+            </div>
+          </div>
+        )}
+        <ShortcutHelp open={helpOpen} onClose={closeHelp} />
+        {agent.role !== 'agent' && <LowRatingAlerts workspace={workspace} center={center} alerts={alerts} />}
+        <CannedManager workspace={workspace} open={cannedOpen} onClose={closeCanned} />
       </div>
-      <ShortcutHelp open={helpOpen} onClose={closeHelp} />
-      <CannedManager workspace={workspace} open={cannedOpen} onClose={closeCanned} />
-    </div>
+    </TicketBoardContext.Provider>
   );
 }

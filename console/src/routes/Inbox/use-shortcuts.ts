@@ -29,6 +29,11 @@ export function useShortcuts(workspace: Workspace, helpOpen: boolean, toggleHelp
           composer?.focus();
           return composer !== null;
         }
+        case 'search': {
+          const box = document.getElementById('inbox-search');
+          box?.focus();
+          return box !== null;
+        }
         case 'resolve': {
           const conversation = state.active?.conversation;
           if (conversation?.status !== 'open') return false;

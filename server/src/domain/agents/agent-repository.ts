@@ -12,7 +12,12 @@ export interface AgentRepository {
   getById(id: string): Promise<AgentRecord | null>;
   getByEmail(email: string): Promise<AgentRecord | null>;
   listByTenant(tenantId: string): Promise<AgentRecord[]>;
+  /** Applies `changes` to the tenant's agent; null when the tenant has no such agent. */
+  update(tenantId: string, id: string, changes: AgentChanges): Promise<AgentRecord | null>;
 }
+
+/** What `AgentRepository.update` may change; absent fields are kept. */
+export type AgentChanges = Partial<Pick<AgentRecord, 'name' | 'role' | 'active' | 'avatarUrl' | 'passwordHash'>>;
 
 /** A signed-in console session. The token itself is never stored, only its SHA-256. */
 export interface AgentSession {

@@ -48,6 +48,8 @@ export function createAuthService({ agents, sessions, clock, sessionTtlMs }: Aut
         throw new AftercareError('INVALID_CREDENTIALS', 'Email or password is wrong');
       }
       perEmail.recordSuccess(email);
+      // Checked after the password, so only someone who knows it learns that the account is deactivated.
+      if (!record.active) throw new AftercareError('FORBIDDEN', 'This account is deactivated');
       const token = newToken();
       const now = clock.now();
       const expiresAt = now + sessionTtlMs;
@@ -61,7 +63,8 @@ export function createAuthService({ agents, sessions, clock, sessionTtlMs }: Aut
       const session = await sessions.get(hashToken(token), clock.now());
       if (!session) return null;
       const record = await agents.getById(session.agentId);
-      return record ? { agent: toAgent(record), expiresAt: session.expiresAt } : null;
+      // Deactivation deletes the sessions too; this also covers a session created in the same instant.
+      return record?.active ? { agent: toAgent(record), expiresAt: session.expiresAt } : null;
     },
 
     async logout(token: string | undefined): Promise<void> {

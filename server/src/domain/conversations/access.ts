@@ -21,7 +21,12 @@ export function assertCanAccess(actor: Actor, conversation: Conversation | null)
 export function authorOf(actor: Actor): MessageAuthor {
   return actor.kind === 'visitor'
     ? { kind: 'visitor', id: actor.customer.id, name: actor.customer.name ?? null }
-    : { kind: 'agent', id: actor.agent.id, name: actor.agent.name };
+    : {
+        kind: 'agent',
+        id: actor.agent.id,
+        name: actor.agent.name,
+        ...(actor.agent.avatarUrl ? { avatarUrl: actor.agent.avatarUrl } : {}),
+      };
 }
 
 /** Which receipts an actor moves: a visitor's reading moves the visitor side. */

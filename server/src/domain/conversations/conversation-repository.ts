@@ -1,4 +1,11 @@
-import type { Conversation, ConversationStatus, Message, MessageAuthor } from '@aftercare/shared';
+import type {
+  Attachment,
+  AwaitingReplyFrom,
+  Conversation,
+  ConversationStatus,
+  Message,
+  MessageAuthor,
+} from '@aftercare/shared';
 
 export interface StartConversationInput {
   conversation: Conversation;
@@ -15,8 +22,19 @@ export interface StartConversationResult {
 export interface ListConversationsQuery {
   tenantId: string;
   status?: ConversationStatus;
+  siteId?: string;
+  /** One agent's conversations; `null` for the unassigned ones. */
+  assigneeId?: string | null;
+  /** Open conversations whose `awaitingReplyFrom` is this. */
+  waitingOn?: AwaitingReplyFrom;
+  /** SKU (exact) or part of the product name, case-insensitive. */
+  product?: string;
+  /** Only open conversations that were escalated (the supervisors' "Escalated" view). */
+  escalated?: true;
   /** Only conversations with `updatedAt` strictly before this. */
   before?: number;
+  /** Only conversations after this one in the list order (`updatedAt` desc, then `id` desc). */
+  after?: { updatedAt: number; id: string };
   limit: number;
 }
 
@@ -31,7 +49,7 @@ export interface ConversationRepository {
   getById(id: string): Promise<Conversation | null>;
   /** A customer's conversations, newest first. */
   listByCustomer(customerId: string, limit: number): Promise<Conversation[]>;
-  /** A tenant's conversations by `updatedAt`, newest first. */
+  /** A tenant's conversations by `updatedAt`, newest first (ties by `id`, descending), filtered. */
   listByTenant(query: ListConversationsQuery): Promise<Conversation[]>;
   /**
    * Changes the status and returns the updated conversation, or null if it does not exist.
@@ -52,6 +70,23 @@ export interface ConversationRepository {
     now: number,
   ): Promise<Conversation | null>;
   /**
+   * Sets assignee and team together (a transfer: to an agent clears the team; to a team may leave
+   * the chat unassigned), with the same compare-and-set on the assignee as `setAssignee`.
+   * `updatedAt` moves when either changes. Returns the conversation as stored afterwards (callers
+   * compare), or null if it does not exist.
+   */
+  setRouting(
+    id: string,
+    target: { assigneeId: string | null; teamId: string | null },
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null>;
+  /**
+   * A team was deleted: the tenant's conversations bound to it lose their team. Returns the open
+   * ones changed, as stored afterwards (those still waiting go back to the general queue).
+   */
+  clearTeam(tenantId: string, teamId: string, now: number): Promise<Conversation[]>;
+  /**
    * Moves one side's delivered or read marker forward to `seq` (never backward; read implies
    * delivered; never past `lastSeq`). Returns the updated conversation, or null if unknown.
    */
@@ -62,6 +97,15 @@ export interface ConversationRepository {
     seq: number,
     now: number,
   ): Promise<Conversation | null>;
+  /** Open, not yet escalated conversations of any tenant whose `escalateAt` is at or before `now`, oldest due first. */
+  listDueForEscalation(now: number, limit: number): Promise<Conversation[]>;
+  /**
+   * Marks an open conversation escalated at `now`, only if nobody did yet (compare-and-set on
+   * `escalatedAt` being null, so two server processes scanning at once escalate it once).
+   * Returns the conversation as stored afterwards when this call escalated it, else null.
+   * `updatedAt` stays: escalation is not activity in the chat.
+   */
+  markEscalated(id: string, now: number): Promise<Conversation | null>;
 }
 
 export interface AppendMessageInput {
@@ -72,6 +116,8 @@ export interface AppendMessageInput {
   text: string;
   /** An agents-only note (see `Message.internal`). */
   internal: boolean;
+  /** Files already claimed for this message, stored with it as a snapshot; absent means none. */
+  attachments?: Attachment[];
   createdAt: number;
 }
 
@@ -91,7 +137,9 @@ export interface MessageRepository {
   /**
    * Stores a message once per `(conversationId, clientId)` and gives it the next sequence number.
    * The author's side's delivered and read markers move to the new message (a sender has seen
-   * everything up to their own message); system messages move neither side.
+   * everything up to their own message); system messages move neither side. A public message
+   * sets `awaitingReplyFrom` (a shopper's: `agent`; an agent's: `customer`) and an agent's first
+   * public message sets `firstReplyAt`, in the same atomic write.
    * Resolves only after the write is durable. Returns the already-stored message for a retry.
    * Returns null when the conversation does not exist.
    */

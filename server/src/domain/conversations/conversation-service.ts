@@ -2,6 +2,8 @@ import type {
   Agent,
   ContactDetails,
   Conversation,
+  ConversationListPayload,
+  ConversationListResult,
   ConversationStatus,
   Customer,
   Message,
@@ -10,9 +12,12 @@ import type {
 } from '@aftercare/shared';
 import { LIMITS } from '@aftercare/shared';
 import { newId } from '../../lib/tokens.js';
+import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { Clock } from '../clock.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
 import { AftercareError } from '../errors.js';
+import { conversationDueTimes } from '../service-promises/due-times.js';
+import type { SitePromises } from '../service-promises/site-promises.js';
 import { type Actor, assertCanAccess, authorOf, sideOf } from './access.js';
 import type { ConversationRepository, MessageRepository } from './conversation-repository.js';
 
@@ -20,6 +25,10 @@ export interface ConversationServiceDeps {
   conversations: ConversationRepository;
   messages: MessageRepository;
   customers: CustomerRepository;
+  /** Claims uploaded files for the messages that name them. */
+  attachments: Pick<AttachmentService, 'claimForMessage'>;
+  /** The site's service promises and business hours, which fix a new chat's due times. */
+  promisesFor: (siteId: string) => Promise<SitePromises>;
   clock: Clock;
 }
 
@@ -36,7 +45,14 @@ export interface SendResult {
 }
 
 /** Conversations and messages: starting chats, sending, catching up, receipts, resolving. */
-export function createConversationService({ conversations, messages, customers, clock }: ConversationServiceDeps) {
+export function createConversationService({
+  conversations,
+  messages,
+  customers,
+  attachments,
+  promisesFor,
+  clock,
+}: ConversationServiceDeps) {
   async function load(actor: Actor, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.getById(conversationId);
     assertCanAccess(actor, conversation);
@@ -56,6 +72,12 @@ export function createConversationService({ conversations, messages, customers, 
       const updatedCustomer = hasAny(contact)
         ? ((await customers.updateContact(customer.id, contact, now)) ?? customer)
         : customer;
+      // Fixed now from the customer's tier at the start; a later tier change keeps them (the promise was made).
+      const due = conversationDueTimes({
+        ...(await promisesFor(customer.siteId)),
+        tier: updatedCustomer.tier,
+        since: now,
+      });
       const result = await conversations.start({
         requestId,
         conversation: {
@@ -65,6 +87,7 @@ export function createConversationService({ conversations, messages, customers, 
           customerId: customer.id,
           status: 'open',
           assigneeId: null,
+          teamId: null,
           product: product ?? null,
           lastSeq: 0,
           visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
@@ -72,6 +95,10 @@ export function createConversationService({ conversations, messages, customers, 
           createdAt: now,
           updatedAt: now,
           resolvedAt: null,
+          awaitingReplyFrom: null,
+          firstReplyAt: null,
+          ...due,
+          escalatedAt: null,
         },
       });
       return { ...result, customer: updatedCustomer };
@@ -83,16 +110,23 @@ export function createConversationService({ conversations, messages, customers, 
     },
 
     /** The tenant's conversations for the console, newest activity first, with their customers. */
-    async listForAgent(agent: Agent, query: { status?: ConversationStatus; before?: number; limit?: number }) {
+    async listForAgent(agent: Agent, query: ConversationListPayload): Promise<ConversationListResult> {
+      const { cursor, limit = 50, ...filters } = query;
       const list = await conversations.listByTenant({
+        ...filters,
         tenantId: agent.tenantId,
-        status: query.status,
-        before: query.before,
-        limit: query.limit ?? 50,
+        ...(cursor ? { after: cursor } : {}),
+        limit,
       });
       const customerIds = [...new Set(list.map((conversation) => conversation.customerId))];
       const found = await Promise.all(customerIds.map((id) => customers.getById(id)));
-      return { conversations: list, customers: found.filter((customer) => customer !== null) };
+      const last = list.at(-1);
+      return {
+        conversations: list,
+        customers: found.filter((customer) => customer !== null),
+        // A full page may have a next one; the client asks and gets an empty page at worst.
+        nextCursor: list.length >= limit && last ? { updatedAt: last.updatedAt, id: last.id } : null,
+      };
     },
 
     /** Everything the console shows when an agent opens a chat. */
@@ -112,7 +146,7 @@ export function createConversationService({ conversations, messages, customers, 
      */
     async send(
       actor: Actor,
-      input: { conversationId: string; clientId: string; text: string; internal?: boolean },
+      input: { conversationId: string; clientId: string; text: string; attachmentIds?: string[]; internal?: boolean },
     ): Promise<SendResult> {
       const conversation = await load(actor, input.conversationId);
       const author = authorOf(actor);
@@ -123,6 +157,18 @@ export function createConversationService({ conversations, messages, customers, 
         if (stored) return { message: assertOwnRetry(stored, author), created: false, conversation };
         throw new AftercareError('CONVERSATION_CLOSED', 'This conversation is resolved');
       }
+      const attachmentIds = input.attachmentIds ?? [];
+      if (attachmentIds.length > 0) {
+        // A retry of a stored message is answered before its files are looked at again.
+        const stored = await messages.findByClientId(conversation.id, input.clientId);
+        if (stored) return { message: assertOwnRetry(stored, author), created: false, conversation };
+      }
+      // Claimed before the append, keyed by the message's client id: if the append then fails, a
+      // retry with the same client id claims the same files again instead of finding them taken.
+      const claimed =
+        attachmentIds.length > 0
+          ? await attachments.claimForMessage(actor, conversation, attachmentIds, input.clientId)
+          : [];
       const result = await messages.append({
         id: newId(),
         conversationId: conversation.id,
@@ -130,6 +176,7 @@ export function createConversationService({ conversations, messages, customers, 
         author,
         text: input.text,
         internal,
+        attachments: claimed,
         createdAt: clock.now(),
       });
       if (!result) throw new AftercareError('NOT_FOUND', 'No such conversation');

@@ -13,7 +13,15 @@ export interface PresenceChange {
 export interface QueuedConversation {
   conversationId: string;
   enqueuedAt: number;
+  /** Set when the chat was transferred to a team: only its members may take it. Absent or null: anyone. */
+  teamId?: string | null;
 }
+
+/**
+ * The members of each of the tenant's teams (team id → agent ids), read from the store by the
+ * caller. A queued conversation bound to a team that is not listed (deleted meanwhile) goes to anyone.
+ */
+export type TeamMembers = Readonly<Record<string, readonly string[]>>;
 
 /** A waiting conversation and its 1-based place in the queue. */
 export interface QueuePosition {
@@ -24,8 +32,9 @@ export interface QueuePosition {
 /** What `offer` did with a new conversation. */
 export type OfferResult = { kind: 'assigned'; agent: AgentPresence } | { kind: 'queued'; position: number };
 
-/** The queue's head, taken together with the agent who gets it. */
+/** The first conversation an eligible agent may take, taken together with the agent who gets it. */
 export interface ClaimedConversation extends QueuedConversation {
+  teamId: string | null;
   agent: AgentPresence;
 }
 
@@ -33,7 +42,7 @@ export interface ClaimedConversation extends QueuedConversation {
 export interface RoutingSnapshot {
   /** Open conversations per assigned agent; agents not listed get load 0. */
   loads: { agentId: string; load: number }[];
-  /** Open unassigned conversations. */
+  /** Open unassigned conversations, with the team each waits for. */
   queue: QueuedConversation[];
 }
 
@@ -87,15 +96,29 @@ export interface PresencePort {
    */
   rebuild(tenantId: string, snapshot: RoutingSnapshot, options: { onlyIfMissing: boolean }): Promise<boolean>;
   /**
-   * A new conversation: when nobody is waiting and an agent is eligible, takes the best agent
-   * (load + 1) and returns it; otherwise appends it to the queue (keeping its place if already
-   * queued). One atomic step, so the queue keeps its order across processes.
+   * A new conversation (bound to `teamId` when given): when no waiting conversation could be given
+   * to an eligible agent first and an eligible agent may take this one (a member of its team, if
+   * any), takes the best such agent (load + 1) and returns it; otherwise appends it to the queue
+   * (keeping its place if already queued). One atomic step, so the queue keeps its order across processes.
    */
-  offer(tenantId: string, conversationId: string, enqueuedAt: number, now: number): Promise<OfferResult>;
-  /** Takes the best eligible agent (load + 1, `idleSince = now`) in one atomic step, or null. */
-  claim(tenantId: string, now: number): Promise<AgentPresence | null>;
-  /** Removes the head of the queue and claims the best agent for it, atomically; null if either is missing. */
-  claimNext(tenantId: string, now: number): Promise<ClaimedConversation | null>;
+  offer(
+    tenantId: string,
+    conversationId: string,
+    enqueuedAt: number,
+    now: number,
+    routing?: { teamId?: string | null; teams?: TeamMembers },
+  ): Promise<OfferResult>;
+  /**
+   * Takes the best eligible agent (load + 1, `idleSince = now`) in one atomic step, or null. With
+   * `amongAgentIds`, only those agents are considered (a transfer to a team).
+   */
+  claim(tenantId: string, now: number, amongAgentIds?: readonly string[]): Promise<AgentPresence | null>;
+  /**
+   * Removes the first queued conversation that an eligible agent may take (a member of its team,
+   * for a team-bound one; FIFO otherwise) and claims the best such agent for it, atomically; null
+   * when there is none. A team-bound conversation nobody may take yet does not hold up the ones behind it.
+   */
+  claimNext(tenantId: string, now: number, teams?: TeamMembers): Promise<ClaimedConversation | null>;
   /**
    * Takes one unit of a chosen agent's capacity: only when they are eligible, or with `overCapacity`
    * whenever their status is not `offline`. Null when refused.
@@ -108,8 +131,11 @@ export interface PresencePort {
   ): Promise<AgentPresence | null>;
   /** Gives back one unit of load (never below zero). */
   release(tenantId: string, agentId: string, now: number): Promise<AgentPresence>;
-  /** Adds a conversation to the queue (or keeps its place) and returns its position. */
-  enqueue(tenantId: string, conversationId: string, enqueuedAt: number): Promise<number>;
+  /**
+   * Adds a conversation to the queue (or keeps its place) bound to `teamId` (null: anyone; this
+   * replaces the team of a conversation already queued) and returns its position.
+   */
+  enqueue(tenantId: string, conversationId: string, enqueuedAt: number, teamId?: string | null): Promise<number>;
   /** Removes a conversation from the queue; false if it was not there. */
   dequeue(tenantId: string, conversationId: string): Promise<boolean>;
   /** A conversation's 1-based position, or null when it is not waiting. */

@@ -4,14 +4,17 @@ import type { AgentRepository } from '../agents/agent-repository.js';
 import type { Clock } from '../clock.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import { AftercareError } from '../errors.js';
+import type { TeamRepository } from '../teams/team-repository.js';
 import type { AgentPresence, AgentStatus, PresenceChange, PresencePort } from './presence-port.js';
 import { OutcomeCollector, type RoutingOutcome } from './routing-outcome.js';
 import { createRoutingSteps, REBUILT } from './routing-steps.js';
+import { createTeamRouting } from './team-routing.js';
 
 export interface RoutingServiceDeps {
   presence: PresencePort;
   conversations: ConversationRepository;
   agents: AgentRepository;
+  teams: TeamRepository;
   clock: Clock;
 }
 
@@ -30,10 +33,9 @@ export const MAX_CAPACITY = 100;
  * needs a target who is online with free capacity; a supervisor's `reassign` may go over capacity
  * (their explicit choice outranks the automatic limit) but never to an offline agent.
  */
-export function createRoutingService({ presence, conversations, agents, clock }: RoutingServiceDeps) {
-  const { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue } = createRoutingSteps(
-    { presence, conversations, clock },
-  );
+export function createRoutingService({ presence, conversations, agents, teams, clock }: RoutingServiceDeps) {
+  const steps = createRoutingSteps({ presence, conversations, teams, clock });
+  const { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue, teamMembers } = steps;
 
   async function loadConversation(actor: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.getById(conversationId);
@@ -46,12 +48,14 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     return conversation;
   }
 
-  async function assertAgentOfTenant(agentId: string, tenantId: string): Promise<void> {
+  /** A transfer target must be of the tenant and active (a deactivated agent gets no chats). */
+  async function assertAgentOfTenant(agentId: string, tenantId: string, options = { mustBeActive: true }) {
     const agent = await agents.getById(agentId);
     if (!agent || agent.tenantId !== tenantId) throw new AftercareError('NOT_FOUND', 'No such agent');
+    if (options.mustBeActive && !agent.active) throw new AftercareError('CONFLICT', 'That agent is deactivated.');
   }
 
-  /** Moves an open conversation to `toAgentId`, keeping every agent's load exact. */
+  /** Moves an open conversation to `toAgentId` (out of any team), keeping every agent's load exact. */
   async function moveConversation(conversation: Conversation, toAgentId: string, overCapacity: boolean) {
     const { tenantId, id } = conversation;
     const previous = conversation.assigneeId;
@@ -68,11 +72,11 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     const wasQueued = previous === null && (await presence.dequeue(tenantId, id));
     const undo = async () => {
       await presence.release(tenantId, toAgentId, clock.now());
-      if (wasQueued) await presence.enqueue(tenantId, id, conversation.createdAt);
+      if (wasQueued) await presence.enqueue(tenantId, id, conversation.createdAt, conversation.teamId);
     };
     let stored: Conversation | null;
     try {
-      stored = await conversations.setAssignee(id, toAgentId, previous, now);
+      stored = await conversations.setRouting(id, { assigneeId: toAgentId, teamId: null }, previous, now);
     } catch (error) {
       await undo();
       throw error;
@@ -109,8 +113,12 @@ export function createRoutingService({ presence, conversations, agents, clock }:
     if (conversation.status !== 'open' || conversation.assigneeId !== null) {
       return { ...(await finish(tenantId, collector)), position: null };
     }
+    const members = await teamMembers(tenantId);
     const offered = await unlessRebuilt(tenantId, () =>
-      presence.offer(tenantId, id, conversation.createdAt, clock.now()),
+      presence.offer(tenantId, id, conversation.createdAt, clock.now(), {
+        teamId: conversation.teamId,
+        teams: members,
+      }),
     );
     if (offered === REBUILT) {
       // The rebuilt queue holds this chat (the store says open and unassigned): drain, then look.
@@ -120,7 +128,10 @@ export function createRoutingService({ presence, conversations, agents, clock }:
       return { ...(await finish(tenantId, collector)), position };
     }
     if (offered.kind === 'queued') return { ...(await finish(tenantId, collector)), position: offered.position };
-    const stored = await storeAssignment(tenantId, id, offered.agent, conversation.createdAt);
+    const stored = await storeAssignment(tenantId, id, offered.agent, {
+      enqueuedAt: conversation.createdAt,
+      teamId: conversation.teamId,
+    });
     if (stored) {
       collector.assign(stored, offered.agent);
     } else {
@@ -132,6 +143,7 @@ export function createRoutingService({ presence, conversations, agents, clock }:
 
   return {
     routeConversation,
+    ...createTeamRouting({ presence, conversations, teams, clock }, steps, { loadConversation, hasRole }),
 
     /**
      * A conversation was resolved (call once, when `setStatus` answered `changed: true`). Its agent
@@ -222,7 +234,8 @@ export function createRoutingService({ presence, conversations, agents, clock }:
       if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_CAPACITY) {
         throw new AftercareError('INVALID_PAYLOAD', `Capacity must be an integer from 0 to ${MAX_CAPACITY}`);
       }
-      await assertAgentOfTenant(agentId, admin.tenantId);
+      // Capacity stays editable while deactivated: it applies again once the agent is back.
+      await assertAgentOfTenant(agentId, admin.tenantId, { mustBeActive: false });
       const updated = await presence.setCapacity(admin.tenantId, agentId, capacity, clock.now());
       return afterPresenceChange(admin.tenantId, updated, true);
     },

@@ -7,7 +7,7 @@ const PAGE_SIZE = 500;
 /**
  * What load and queue should be, read from the store (the source of truth): each agent's load is
  * their number of open assigned conversations; the queue is every open unassigned conversation, in
- * order of creation.
+ * order of creation, with the team it waits for.
  *
  * Pages go backwards by `updatedAt`. The next page starts at the oldest `updatedAt` seen, inclusive,
  * and ids already seen are skipped, so conversations sharing a timestamp across a page boundary are
@@ -27,7 +27,11 @@ export async function readRoutingSnapshot(
     for (const conversation of fresh) {
       seen.add(conversation.id);
       if (conversation.assigneeId === null) {
-        queue.push({ conversationId: conversation.id, enqueuedAt: conversation.createdAt });
+        queue.push({
+          conversationId: conversation.id,
+          enqueuedAt: conversation.createdAt,
+          teamId: conversation.teamId,
+        });
       } else {
         loads.set(conversation.assigneeId, (loads.get(conversation.assigneeId) ?? 0) + 1);
       }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
-import type { AgentPresence, PresencePort } from './presence-port.js';
+import type { TeamRepository } from '../teams/team-repository.js';
+import type { AgentPresence, PresencePort, TeamMembers } from './presence-port.js';
 import { RoutingStateMissingError } from './routing-errors.js';
 import type { OutcomeCollector, RoutingOutcome } from './routing-outcome.js';
 import { readRoutingSnapshot } from './routing-snapshot.js';
@@ -17,12 +18,19 @@ const MAX_DRAIN = 100;
 export function createRoutingSteps({
   presence,
   conversations,
+  teams,
   clock,
 }: {
   presence: PresencePort;
   conversations: ConversationRepository;
+  teams: TeamRepository;
   clock: Clock;
 }) {
+  /** Who may take team-bound conversations, read fresh from the store (teams are few and small). */
+  async function teamMembers(tenantId: string): Promise<TeamMembers> {
+    return Object.fromEntries((await teams.listByTenant(tenantId)).map((team) => [team.id, team.memberIds]));
+  }
+
   /** Runs a routing operation; when the tenant's state is missing, rebuilds it from the store once and retries. */
   async function withRoutingState<T>(tenantId: string, operation: () => Promise<T>): Promise<T> {
     try {
@@ -58,8 +66,16 @@ export function createRoutingSteps({
     return collector.finish(() => withRoutingState(tenantId, () => presence.queue(tenantId)));
   }
 
-  /** Stores an assignment presence already counted; on failure gives the load back and rethrows. */
-  async function storeAssignment(tenantId: string, conversationId: string, agent: AgentPresence, requeueAt?: number) {
+  /**
+   * Stores an assignment presence already counted; on failure gives the load back (and puts a
+   * conversation taken from the queue back, for the same team) and rethrows.
+   */
+  async function storeAssignment(
+    tenantId: string,
+    conversationId: string,
+    agent: AgentPresence,
+    requeue?: { enqueuedAt: number; teamId: string | null },
+  ) {
     const now = clock.now();
     try {
       const stored = await conversations.setAssignee(conversationId, agent.agentId, null, now);
@@ -67,23 +83,24 @@ export function createRoutingSteps({
       return stored?.assigneeId === agent.agentId && stored.updatedAt === now ? stored : null;
     } catch (error) {
       await presence.release(tenantId, agent.agentId, clock.now());
-      if (requeueAt !== undefined) await presence.enqueue(tenantId, conversationId, requeueAt);
+      if (requeue) await presence.enqueue(tenantId, conversationId, requeue.enqueuedAt, requeue.teamId);
       throw error;
     }
   }
 
-  /** Hands queued conversations to eligible agents until either runs out. */
+  /** Hands queued conversations to eligible agents (team members for team-bound ones) until either runs out. */
   async function drainQueue(tenantId: string, collector: OutcomeCollector): Promise<void> {
+    const members = await teamMembers(tenantId);
     for (let i = 0; i < MAX_DRAIN; i++) {
-      const claimed = await withRoutingState(tenantId, () => presence.claimNext(tenantId, clock.now()));
+      const claimed = await withRoutingState(tenantId, () => presence.claimNext(tenantId, clock.now(), members));
       if (!claimed) return;
       collector.queueMoved = true;
-      const stored = await storeAssignment(tenantId, claimed.conversationId, claimed.agent, claimed.enqueuedAt);
+      const stored = await storeAssignment(tenantId, claimed.conversationId, claimed.agent, claimed);
       if (stored) collector.assign(stored, claimed.agent);
       // Resolved or assigned meanwhile: it no longer waits, and the agent gets the slot back.
       else collector.agent(await presence.release(tenantId, claimed.agent.agentId, clock.now()));
     }
   }
 
-  return { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue };
+  return { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue, teamMembers };
 }

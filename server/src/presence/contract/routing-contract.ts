@@ -105,6 +105,7 @@ export function describeRoutingContract(getOpened: () => OpenedPresence): void {
     expect(next).toEqual({
       conversationId: c2,
       enqueuedAt: T0 + 2,
+      teamId: null,
       agent: expect.objectContaining({ agentId, load: 1, idleSince: T0 + 6 }),
     });
     expect(await presence.queue(tenantId)).toEqual([{ conversationId: c3, position: 1 }]);

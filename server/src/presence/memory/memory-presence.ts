@@ -9,6 +9,7 @@ import {
   type PresencePort,
   type QueuePosition,
   type RoutingSnapshot,
+  type TeamMembers,
 } from '../../domain/routing/presence-port.js';
 import { RoutingStateMissingError } from '../../domain/routing/routing-errors.js';
 
@@ -24,10 +25,15 @@ interface AgentState {
   connections: Map<string, number>;
 }
 
+interface QueueEntry {
+  enqueuedAt: number;
+  teamId: string | null;
+}
+
 interface TenantState {
   agents: Map<string, AgentState>;
-  /** Conversation id → enqueuedAt. */
-  queue: Map<string, number>;
+  /** Conversation id → when it was enqueued and the team it waits for (null: anyone). */
+  queue: Map<string, QueueEntry>;
   routingReady: boolean;
 }
 
@@ -109,30 +115,55 @@ export class MemoryPresence implements PresencePort {
     if (options.onlyIfMissing && tenant.routingReady) return false;
     for (const agent of tenant.agents.values()) agent.load = 0;
     for (const { agentId, load } of snapshot.loads) this.agent(tenantId, agentId).load = load;
-    tenant.queue = new Map(snapshot.queue.map((entry) => [entry.conversationId, entry.enqueuedAt]));
+    tenant.queue = new Map(
+      snapshot.queue.map((entry) => [
+        entry.conversationId,
+        { enqueuedAt: entry.enqueuedAt, teamId: entry.teamId ?? null },
+      ]),
+    );
     tenant.routingReady = true;
     return true;
   }
 
-  async offer(tenantId: string, conversationId: string, enqueuedAt: number, now: number): Promise<OfferResult> {
+  async offer(
+    tenantId: string,
+    conversationId: string,
+    enqueuedAt: number,
+    now: number,
+    routing: { teamId?: string | null; teams?: TeamMembers } = {},
+  ): Promise<OfferResult> {
     const tenant = this.readyTenant(tenantId);
-    const best = tenant.queue.size === 0 ? this.best(tenant, now) : undefined;
+    const teamId = routing.teamId ?? null;
+    const teams = routing.teams ?? {};
+    const eligible = this.eligibleByRank(tenant, now);
+    // Whoever waits and could be served goes first (FIFO); a chat already waiting keeps its place.
+    const servableBefore =
+      tenant.queue.has(conversationId) ||
+      orderedQueue(tenant).some((entry) => pickFor(eligible, entry.teamId, teams) !== undefined);
+    const best = servableBefore ? undefined : pickFor(eligible, teamId, teams);
     if (best) return { kind: 'assigned', agent: this.take(best, now) };
-    return { kind: 'queued', position: this.addToQueue(tenant, conversationId, enqueuedAt) };
+    return { kind: 'queued', position: this.addToQueue(tenant, conversationId, enqueuedAt, teamId) };
   }
 
-  async claim(tenantId: string, now: number): Promise<AgentPresence | null> {
-    const best = this.best(this.readyTenant(tenantId), now);
+  async claim(tenantId: string, now: number, amongAgentIds?: readonly string[]): Promise<AgentPresence | null> {
+    const among = amongAgentIds ? new Set(amongAgentIds) : null;
+    const best = this.eligibleByRank(this.readyTenant(tenantId), now).find(
+      (agent) => !among || among.has(agent.agentId),
+    );
     return best ? this.take(best, now) : null;
   }
 
-  async claimNext(tenantId: string, now: number): Promise<ClaimedConversation | null> {
+  async claimNext(tenantId: string, now: number, teams: TeamMembers = {}): Promise<ClaimedConversation | null> {
     const tenant = this.readyTenant(tenantId);
-    const head = orderedQueue(tenant)[0];
-    const best = head ? this.best(tenant, now) : undefined;
-    if (!head || !best) return null;
-    tenant.queue.delete(head.conversationId);
-    return { ...head, agent: this.take(best, now) };
+    const eligible = this.eligibleByRank(tenant, now);
+    if (eligible.length === 0) return null;
+    for (const entry of orderedQueue(tenant)) {
+      const best = pickFor(eligible, entry.teamId, teams);
+      if (!best) continue;
+      tenant.queue.delete(entry.conversationId);
+      return { ...entry, agent: this.take(best, now) };
+    }
+    return null;
   }
 
   async reserve(
@@ -154,8 +185,11 @@ export class MemoryPresence implements PresencePort {
     return this.toPresence(agent, now);
   }
 
-  async enqueue(tenantId: string, conversationId: string, enqueuedAt: number): Promise<number> {
-    return this.addToQueue(this.readyTenant(tenantId), conversationId, enqueuedAt);
+  async enqueue(tenantId: string, conversationId: string, enqueuedAt: number, teamId?: string | null): Promise<number> {
+    const tenant = this.readyTenant(tenantId);
+    const queued = tenant.queue.get(conversationId);
+    if (queued) queued.teamId = teamId ?? null;
+    return this.addToQueue(tenant, conversationId, enqueuedAt, teamId ?? null);
   }
 
   async dequeue(tenantId: string, conversationId: string): Promise<boolean> {
@@ -221,22 +255,11 @@ export class MemoryPresence implements PresencePort {
     return agent.status === 'online' && agent.load < this.capacityOf(agent) && this.liveConnections(agent, now) > 0;
   }
 
-  /** Least load, then longest idle, then smallest id: the same order as the Redis script. */
-  private best(tenant: TenantState, now: number): AgentState | undefined {
-    let best: AgentState | undefined;
-    for (const agent of tenant.agents.values()) {
-      if (!this.isEligible(agent, now)) continue;
-      if (
-        !best ||
-        agent.load < best.load ||
-        (agent.load === best.load &&
-          (agent.idleSince < best.idleSince ||
-            (agent.idleSince === best.idleSince && compareIds(agent.agentId, best.agentId) < 0)))
-      ) {
-        best = agent;
-      }
-    }
-    return best;
+  /** Eligible agents, best first: least load, then longest idle, then smallest id (the Redis script's order). */
+  private eligibleByRank(tenant: TenantState, now: number): AgentState[] {
+    return [...tenant.agents.values()]
+      .filter((agent) => this.isEligible(agent, now))
+      .sort((a, b) => a.load - b.load || a.idleSince - b.idleSince || compareIds(a.agentId, b.agentId));
   }
 
   private take(agent: AgentState, now: number): AgentPresence {
@@ -245,8 +268,8 @@ export class MemoryPresence implements PresencePort {
     return this.toPresence(agent, now);
   }
 
-  private addToQueue(tenant: TenantState, conversationId: string, enqueuedAt: number): number {
-    if (!tenant.queue.has(conversationId)) tenant.queue.set(conversationId, enqueuedAt);
+  private addToQueue(tenant: TenantState, conversationId: string, enqueuedAt: number, teamId: string | null): number {
+    if (!tenant.queue.has(conversationId)) tenant.queue.set(conversationId, { enqueuedAt, teamId });
     return orderedQueue(tenant).findIndex((e) => e.conversationId === conversationId) + 1;
   }
 
@@ -276,9 +299,15 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The best of `eligible` (ranked) who may take a chat of `teamId`: a member, or anyone without a (known) team. */
+function pickFor(eligible: AgentState[], teamId: string | null, teams: TeamMembers): AgentState | undefined {
+  const members = teamId !== null && Object.hasOwn(teams, teamId) ? teams[teamId] : undefined;
+  return members ? eligible.find((agent) => members.includes(agent.agentId)) : eligible[0];
+}
+
 /** FIFO by `enqueuedAt`, ties by id: the order of a Redis sorted set scored by `enqueuedAt`. */
-function orderedQueue(tenant: TenantState): { conversationId: string; enqueuedAt: number }[] {
+function orderedQueue(tenant: TenantState): { conversationId: string; enqueuedAt: number; teamId: string | null }[] {
   return [...tenant.queue]
-    .map(([conversationId, enqueuedAt]) => ({ conversationId, enqueuedAt }))
+    .map(([conversationId, { enqueuedAt, teamId }]) => ({ conversationId, enqueuedAt, teamId }))
     .sort((a, b) => a.enqueuedAt - b.enqueuedAt || compareIds(a.conversationId, b.conversationId));
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
  * - `agent:<id>`       hash: status, capacity (absent = default), load, idleSince
  * - `conns:<id>`       sorted set: connection id → expiry time (ms)
  * - `queue`            sorted set: conversation id → enqueuedAt (FIFO; ties by id)
+ * - `queue-teams`      hash: conversation id → team id, for queued conversations bound to a team
  * - `routing-ready`    present once load and queue were built from the store
  */
 
@@ -26,7 +27,7 @@ export interface LuaScript {
 
 const prelude = `
 local prefix = ARGV[1]
-local agentsKey, queueKey, readyKey = KEYS[1], KEYS[2], KEYS[3]
+local agentsKey, queueKey, readyKey, queueTeamsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local function agentKey(id) return prefix .. 'agent:' .. id end
 local function connsKey(id) return prefix .. 'conns:' .. id end
 -- Redis turns Lua numbers into strings with 14 significant digits; write integers exactly.
@@ -74,17 +75,54 @@ local function isEligible(a)
   return a.status == 'online' and a.connections > 0 and a.load < a.capacity
 end
 
--- Least load, then longest idle, then smallest id.
-local function best(now, defaultCapacity)
-  local winner = nil
+local function better(a, b)
+  return a.load < b.load or (a.load == b.load and
+    (a.idleSince < b.idleSince or (a.idleSince == b.idleSince and bytesBefore(a.id, b.id))))
+end
+
+-- Eligible agents, best first.
+local function eligibleByRank(now, defaultCapacity)
+  local eligible = {}
   for _, id in ipairs(redis.call('SMEMBERS', agentsKey)) do
     local a = readAgent(id, now, defaultCapacity)
-    if isEligible(a) and (winner == nil or a.load < winner.load or (a.load == winner.load and
-        (a.idleSince < winner.idleSince or (a.idleSince == winner.idleSince and bytesBefore(a.id, winner.id))))) then
-      winner = a
-    end
+    if isEligible(a) then table.insert(eligible, a) end
   end
-  return winner
+  table.sort(eligible, better)
+  return eligible
+end
+
+-- Team members passed by the caller from ARGV[first]: count, then per team: id, member count, members.
+local function readTeams(first)
+  local teams = {}
+  local i = first + 1
+  for _ = 1, tonumber(ARGV[first] or '0') do
+    local members = {}
+    local count = tonumber(ARGV[i + 1])
+    for j = 1, count do members[ARGV[i + 1 + j]] = true end
+    teams[ARGV[i]] = members
+    i = i + 2 + count
+  end
+  return teams
+end
+
+-- The best eligible agent who may take a chat of teamId (false: anyone; an unknown team: anyone).
+local function pickFor(eligible, teamId, teams)
+  local members = teamId and teams[teamId] or nil
+  for _, a in ipairs(eligible) do
+    if members == nil or members[a.id] then return a end
+  end
+  return nil
+end
+
+local function queuedTeam(conversationId)
+  local teamId = redis.call('HGET', queueTeamsKey, conversationId)
+  if teamId == false or teamId == '' then return false end
+  return teamId
+end
+
+local function setQueuedTeam(conversationId, teamId)
+  if teamId and teamId ~= '' then redis.call('HSET', queueTeamsKey, conversationId, teamId)
+  else redis.call('HDEL', queueTeamsKey, conversationId) end
 end
 
 local function take(a, now)
@@ -190,7 +228,7 @@ local agents = {}
 for _, id in ipairs(ids) do table.insert(agents, reply(readAgent(id, now, defaultCapacity))) end
 return agents`),
 
-  /** onlyIfMissing (1|0), loadCount, agentId load pairs..., conversationId enqueuedAt pairs... */
+  /** onlyIfMissing (1|0), loadCount, agentId load pairs..., conversationId enqueuedAt teamId ('' none) triples... */
   rebuild: script(`
 if ARGV[2] == '1' and redis.call('EXISTS', readyKey) == 1 then return 0 end
 for _, id in ipairs(redis.call('SMEMBERS', agentsKey)) do redis.call('HSET', agentKey(id), 'load', 0) end
@@ -199,47 +237,82 @@ for i = 4, loadEnd, 2 do
   redis.call('HSET', agentKey(ARGV[i]), 'load', ARGV[i + 1])
   redis.call('SADD', agentsKey, ARGV[i])
 end
-redis.call('DEL', queueKey)
-for i = loadEnd + 1, #ARGV, 2 do redis.call('ZADD', queueKey, ARGV[i + 1], ARGV[i]) end
+redis.call('DEL', queueKey, queueTeamsKey)
+for i = loadEnd + 1, #ARGV, 3 do
+  redis.call('ZADD', queueKey, ARGV[i + 1], ARGV[i])
+  setQueuedTeam(ARGV[i], ARGV[i + 2])
+end
 redis.call('SET', readyKey, '1')
 return 1`),
 
-  /** conversationId, enqueuedAt, now, defaultCapacity; replies {'assigned', presence...} or {'queued', position} */
+  /**
+   * conversationId, enqueuedAt, now, defaultCapacity, teamId ('' none), teams...;
+   * replies {'assigned', presence...} or {'queued', position}
+   */
   offer: script(`
 local ready = ensureReady() if ready then return ready end
-local now = tonumber(ARGV[4])
-if redis.call('ZCARD', queueKey) == 0 then
-  local winner = best(now, tonumber(ARGV[5]))
+local id, now = ARGV[2], tonumber(ARGV[4])
+local teamId = ARGV[6]
+if teamId == '' then teamId = false end
+if redis.call('ZSCORE', queueKey, id) == false then
+  local teams = readTeams(7)
+  local eligible = eligibleByRank(now, tonumber(ARGV[5]))
+  -- Whoever waits and could be served goes first (FIFO).
+  local servableBefore = false
+  if #eligible > 0 then
+    for _, queued in ipairs(redis.call('ZRANGE', queueKey, 0, -1)) do
+      if pickFor(eligible, queuedTeam(queued), teams) then servableBefore = true break end
+    end
+  end
+  local winner = nil
+  if not servableBefore then winner = pickFor(eligible, teamId, teams) end
   if winner then
     local r = reply(take(winner, now))
     table.insert(r, 1, 'assigned')
     return r
   end
+  redis.call('ZADD', queueKey, 'NX', ARGV[3], id)
+  setQueuedTeam(id, teamId)
 end
-redis.call('ZADD', queueKey, 'NX', ARGV[3], ARGV[2])
-return { 'queued', queuePosition(ARGV[2]) }`),
+return { 'queued', queuePosition(id) }`),
 
-  /** now, defaultCapacity */
+  /** now, defaultCapacity, agentIds... (none = every agent of the tenant) */
   claim: script(`
 local ready = ensureReady() if ready then return ready end
 local now = tonumber(ARGV[2])
-local winner = best(now, tonumber(ARGV[3]))
-if not winner then return false end
-return reply(take(winner, now))`),
+local among = nil
+if #ARGV > 3 then
+  among = {}
+  for i = 4, #ARGV do among[ARGV[i]] = true end
+end
+for _, a in ipairs(eligibleByRank(now, tonumber(ARGV[3]))) do
+  if among == nil or among[a.id] then return reply(take(a, now)) end
+end
+return false`),
 
-  /** now, defaultCapacity; replies {conversationId, enqueuedAt, presence...} */
+  /** now, defaultCapacity, teams...; replies {conversationId, enqueuedAt, teamId ('' none), presence...} */
   claimNext: script(`
 local ready = ensureReady() if ready then return ready end
 local now = tonumber(ARGV[2])
-local head = redis.call('ZRANGE', queueKey, 0, 0, 'WITHSCORES')
-if not head[1] then return false end
-local winner = best(now, tonumber(ARGV[3]))
-if not winner then return false end
-redis.call('ZREM', queueKey, head[1])
-local r = reply(take(winner, now))
-table.insert(r, 1, tonumber(head[2]))
-table.insert(r, 1, head[1])
-return r`),
+local eligible = eligibleByRank(now, tonumber(ARGV[3]))
+if #eligible == 0 then return false end
+local teams = readTeams(4)
+local entries = redis.call('ZRANGE', queueKey, 0, -1, 'WITHSCORES')
+for i = 1, #entries, 2 do
+  local id = entries[i]
+  local teamId = queuedTeam(id)
+  local winner = pickFor(eligible, teamId, teams)
+  if winner then
+    redis.call('ZREM', queueKey, id)
+    redis.call('HDEL', queueTeamsKey, id)
+    local r = reply(take(winner, now))
+    table.insert(r, 1, teamId or '')
+    table.insert(r, 1, tonumber(entries[i + 1]))
+    table.insert(r, 1, id)
+    return r
+  end
+end
+return false`),
 
   /** agentId, now, overCapacity (1|0), defaultCapacity */
   reserve: script(`
@@ -262,15 +335,17 @@ redis.call('HSET', agentKey(id), 'load', a.load)
 redis.call('SADD', agentsKey, id)
 return reply(a)`),
 
-  /** conversationId, enqueuedAt */
+  /** conversationId, enqueuedAt, teamId ('' none) */
   enqueue: script(`
 local ready = ensureReady() if ready then return ready end
 redis.call('ZADD', queueKey, 'NX', ARGV[3], ARGV[2])
+setQueuedTeam(ARGV[2], ARGV[4])
 return queuePosition(ARGV[2])`),
 
   /** conversationId */
   dequeue: script(`
 local ready = ensureReady() if ready then return ready end
+redis.call('HDEL', queueTeamsKey, ARGV[2])
 return redis.call('ZREM', queueKey, ARGV[2])`),
 
   /** conversationId */

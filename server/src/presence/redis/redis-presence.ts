@@ -10,6 +10,7 @@ import {
   type PresencePort,
   type QueuePosition,
   type RoutingSnapshot,
+  type TeamMembers,
 } from '../../domain/routing/presence-port.js';
 import { PresenceUnavailableError, RoutingStateMissingError } from '../../domain/routing/routing-errors.js';
 import { type LuaScript, presenceScripts, ROUTING_STATE_MISSING } from './presence-scripts.js';
@@ -135,31 +136,50 @@ export class RedisPresence implements PresencePort {
       options.onlyIfMissing ? 1 : 0,
       snapshot.loads.length,
       ...snapshot.loads.flatMap(({ agentId, load }) => [agentId, load]),
-      ...snapshot.queue.flatMap(({ conversationId, enqueuedAt }) => [conversationId, enqueuedAt]),
+      ...snapshot.queue.flatMap(({ conversationId, enqueuedAt, teamId }) => [conversationId, enqueuedAt, teamId ?? '']),
     ];
     return (await this.run<number>(presenceScripts.rebuild, tenantId, args)) === 1;
   }
 
-  async offer(tenantId: string, conversationId: string, enqueuedAt: number, now: number): Promise<OfferResult> {
-    const args = [conversationId, enqueuedAt, now, this.options.defaultCapacity];
+  async offer(
+    tenantId: string,
+    conversationId: string,
+    enqueuedAt: number,
+    now: number,
+    routing: { teamId?: string | null; teams?: TeamMembers } = {},
+  ): Promise<OfferResult> {
+    const args = [
+      conversationId,
+      enqueuedAt,
+      now,
+      this.options.defaultCapacity,
+      routing.teamId ?? '',
+      ...teamArgs(routing.teams ?? {}),
+    ];
     const [kind, ...rest] = await this.run<[string, ...unknown[]]>(presenceScripts.offer, tenantId, args);
     return kind === 'assigned'
       ? { kind: 'assigned', agent: toPresence(rest as PresenceReply) }
       : { kind: 'queued', position: Number(rest[0]) };
   }
 
-  async claim(tenantId: string, now: number): Promise<AgentPresence | null> {
-    const args = [now, this.options.defaultCapacity];
+  async claim(tenantId: string, now: number, amongAgentIds?: readonly string[]): Promise<AgentPresence | null> {
+    // An empty `among` must claim nobody, not everybody (no ids means "every agent" to the script).
+    if (amongAgentIds?.length === 0) return null;
+    const args = [now, this.options.defaultCapacity, ...(amongAgentIds ?? [])];
     const reply = await this.run<PresenceReply | null>(presenceScripts.claim, tenantId, args);
     return reply ? toPresence(reply) : null;
   }
 
-  async claimNext(tenantId: string, now: number): Promise<ClaimedConversation | null> {
-    const args = [now, this.options.defaultCapacity];
-    const reply = await this.run<[string, number, ...PresenceReply] | null>(presenceScripts.claimNext, tenantId, args);
+  async claimNext(tenantId: string, now: number, teams: TeamMembers = {}): Promise<ClaimedConversation | null> {
+    const args = [now, this.options.defaultCapacity, ...teamArgs(teams)];
+    const reply = await this.run<[string, number, string, ...PresenceReply] | null>(
+      presenceScripts.claimNext,
+      tenantId,
+      args,
+    );
     if (!reply) return null;
-    const [conversationId, enqueuedAt, ...presence] = reply;
-    return { conversationId, enqueuedAt: Number(enqueuedAt), agent: toPresence(presence) };
+    const [conversationId, enqueuedAt, teamId, ...presence] = reply;
+    return { conversationId, enqueuedAt: Number(enqueuedAt), teamId: teamId || null, agent: toPresence(presence) };
   }
 
   async reserve(
@@ -178,8 +198,8 @@ export class RedisPresence implements PresencePort {
     return toPresence(await this.run<PresenceReply>(presenceScripts.release, tenantId, args));
   }
 
-  async enqueue(tenantId: string, conversationId: string, enqueuedAt: number): Promise<number> {
-    return this.run<number>(presenceScripts.enqueue, tenantId, [conversationId, enqueuedAt]);
+  async enqueue(tenantId: string, conversationId: string, enqueuedAt: number, teamId?: string | null): Promise<number> {
+    return this.run<number>(presenceScripts.enqueue, tenantId, [conversationId, enqueuedAt, teamId ?? '']);
   }
 
   async dequeue(tenantId: string, conversationId: string): Promise<boolean> {
@@ -198,7 +218,7 @@ export class RedisPresence implements PresencePort {
   /** Runs a script by SHA1, loading it with EVAL when Redis does not know it (first use, restart, flush). */
   private async run<T>(script: LuaScript, tenantId: string, args: (string | number)[]): Promise<T> {
     const prefix = `aftercare:{${tenantId}}:`;
-    const keys = [`${prefix}agents`, `${prefix}queue`, `${prefix}routing-ready`];
+    const keys = [`${prefix}agents`, `${prefix}queue`, `${prefix}routing-ready`, `${prefix}queue-teams`];
     const tail = [String(keys.length), ...keys, prefix, ...args.map(String)];
     try {
       return await this.command<T>(tenantId, ['EVALSHA', script.sha1, ...tail]);
@@ -222,6 +242,12 @@ export class RedisPresence implements PresencePort {
       throw new PresenceUnavailableError('Redis did not answer', { cause: error });
     }
   }
+}
+
+/** Team members as script arguments: the number of teams, then per team its id, member count and members. */
+function teamArgs(teams: TeamMembers): (string | number)[] {
+  const entries = Object.entries(teams);
+  return [entries.length, ...entries.flatMap(([teamId, members]) => [teamId, members.length, ...members])];
 }
 
 function toPresence(reply: unknown[]): AgentPresence {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Customer, Site } from '@aftercare/shared';
+import { type Conversation, type Customer, DEFAULT_SITE_SETTINGS, type Site } from '@aftercare/shared';
 import type { AgentRecord } from '../../domain/agents/agent-repository.js';
 import type { AppendMessageInput } from '../../domain/conversations/conversation-repository.js';
 import type { VisitorToken } from '../../domain/customers/customer-repository.js';
@@ -18,6 +18,7 @@ export function newSite(overrides: Partial<Site> = {}): Site {
     key: `key-${newId()}`,
     name: 'Demo shop',
     allowedOrigins: ['https://shop.example'],
+    settings: structuredClone(DEFAULT_SITE_SETTINGS),
     createdAt: T0,
     ...overrides,
   };
@@ -31,6 +32,8 @@ export function newAgent(overrides: Partial<AgentRecord> = {}): AgentRecord {
     name: 'Ada Agent',
     role: 'agent',
     passwordHash: 'scrypt$salt$hash',
+    active: true,
+    avatarUrl: null,
     createdAt: T0,
     ...overrides,
   };
@@ -60,6 +63,7 @@ export function newConversation(customer: Customer, overrides: Partial<Conversat
     customerId: customer.id,
     status: 'open',
     assigneeId: null,
+    teamId: null,
     product: null,
     lastSeq: 0,
     visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
@@ -67,6 +71,12 @@ export function newConversation(customer: Customer, overrides: Partial<Conversat
     createdAt: T0,
     updatedAt: T0,
     resolvedAt: null,
+    awaitingReplyFrom: null,
+    firstReplyAt: null,
+    firstReplyDueAt: null,
+    resolutionDueAt: null,
+    escalateAt: null,
+    escalatedAt: null,
     ...overrides,
   };
 }

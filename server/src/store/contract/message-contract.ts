@@ -22,6 +22,7 @@ export function describeMessageContract(getStore: () => Store): void {
       author,
       text,
       internal: false,
+      attachments: [],
       createdAt,
     });
     expect(results[2]?.conversation).toEqual({
@@ -29,6 +30,8 @@ export function describeMessageContract(getStore: () => Store): void {
       lastSeq: 3,
       updatedAt: T0 + 3000,
       visitorReceipts: { deliveredSeq: 3, readSeq: 3 },
+      // The shopper wrote last: the shop owes the next answer.
+      awaitingReplyFrom: 'agent',
     });
     expect(await store.conversations.getById(conversation.id)).toEqual(results[2]?.conversation);
     expect(await store.messages.count(conversation.id)).toBe(3);

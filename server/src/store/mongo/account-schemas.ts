@@ -1,7 +1,8 @@
-import type { Agent, AgentRole, Site } from '@aftercare/shared';
+import type { Agent, AgentRole, Site, SiteSettings } from '@aftercare/shared';
 import { AGENT_ROLES } from '@aftercare/shared';
 import { Schema } from 'mongoose';
 import type { AgentRecord, AgentSession } from '../../domain/agents/agent-repository.js';
+import { withDefaultSettings } from '../../domain/sites/site-settings.js';
 import { strictSchemaOptions, toMillis } from './schema-options.js';
 
 /** A `sites` document. Ids are the domain's own strings, so `_id` is a string, never an ObjectId. */
@@ -11,6 +12,11 @@ export interface SiteDocument {
   key: string;
   name: string;
   allowedOrigins: string[];
+  /**
+   * Validated by the domain before it is written, read back over the defaults; absent in documents
+   * written before settings existed. Mixed, so `site:update` can `$set` one setting atomically.
+   */
+  settings?: Partial<SiteSettings>;
   createdAt: Date;
 }
 
@@ -22,6 +28,7 @@ export const siteSchema = new Schema<SiteDocument>(
     // Display names are not `required`: Mongoose's required check rejects '', which SQLite accepts.
     name: { type: String, default: '' },
     allowedOrigins: { type: [String], default: [] },
+    settings: { type: Schema.Types.Mixed, default: () => ({}) },
     createdAt: { type: Date, required: true },
   },
   { ...strictSchemaOptions, collection: 'sites' },
@@ -37,6 +44,7 @@ export function toSite(doc: SiteDocument): Site {
     key: doc.key,
     name: doc.name,
     allowedOrigins: [...doc.allowedOrigins],
+    settings: withDefaultSettings(doc.settings),
     createdAt: toMillis(doc.createdAt),
   };
 }
@@ -49,6 +57,9 @@ export interface AgentDocument {
   name: string;
   role: AgentRole;
   passwordHash: string;
+  /** Both absent in documents written before deactivation and pictures existed: active, no picture. */
+  active?: boolean;
+  avatarUrl?: string | null;
   createdAt: Date;
 }
 
@@ -60,6 +71,8 @@ export const agentSchema = new Schema<AgentDocument>(
     name: { type: String, default: '' },
     role: { type: String, required: true, enum: [...AGENT_ROLES] },
     passwordHash: { type: String, required: true },
+    active: { type: Boolean, default: true },
+    avatarUrl: { type: String, default: null },
     createdAt: { type: Date, required: true },
   },
   { ...strictSchemaOptions, collection: 'agents' },
@@ -75,6 +88,8 @@ export function toAgentRecord(doc: AgentDocument): AgentRecord {
     email: doc.email,
     name: doc.name,
     role: doc.role,
+    active: doc.active !== false,
+    avatarUrl: doc.avatarUrl ?? null,
     createdAt: toMillis(doc.createdAt),
   };
   return { ...agent, passwordHash: doc.passwordHash };

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type {
+  AgentChanges,
   AgentRecord,
   AgentRepository,
   AgentSession,
@@ -24,6 +25,8 @@ export class MongoAgentRepository implements AgentRepository {
       name: agent.name,
       role: agent.role,
       passwordHash: agent.passwordHash,
+      active: agent.active,
+      avatarUrl: agent.avatarUrl,
       createdAt: new Date(agent.createdAt),
     };
     await this.pending.track(() =>
@@ -45,6 +48,26 @@ export class MongoAgentRepository implements AgentRepository {
   async listByTenant(tenantId: string): Promise<AgentRecord[]> {
     const docs = await this.agents.find({ tenantId }).sort({ createdAt: 1, _id: 1 }).lean<AgentDocument[]>().exec();
     return docs.map(toAgentRecord);
+  }
+
+  async update(tenantId: string, id: string, changes: AgentChanges): Promise<AgentRecord | null> {
+    const set: Partial<AgentDocument> = {};
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.active !== undefined) set.active = changes.active;
+    if (changes.avatarUrl !== undefined) set.avatarUrl = changes.avatarUrl;
+    if (changes.passwordHash !== undefined) set.passwordHash = changes.passwordHash;
+    if (Object.keys(set).length === 0) {
+      const doc = await this.agents.findOne({ _id: id, tenantId }).lean<AgentDocument>().exec();
+      return doc ? toAgentRecord(doc) : null;
+    }
+    const doc = await this.pending.track(() =>
+      this.agents
+        .findOneAndUpdate({ _id: id, tenantId }, { $set: set }, { returnDocument: 'after', runValidators: true })
+        .lean<AgentDocument>()
+        .exec(),
+    );
+    return doc ? toAgentRecord(doc) : null;
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   StartConversationResult,
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
+import { conversationListFilter } from './conversation-list-filter.js';
 import {
   type ConversationDocument,
   conversationIndexes,
@@ -85,12 +86,8 @@ export class MongoConversationRepository implements ConversationRepository {
   async listByTenant(query: ListConversationsQuery): Promise<Conversation[]> {
     const n = positiveLimit(query.limit);
     if (n === 0) return [];
-    const filter: Record<string, unknown> = { tenantId: query.tenantId };
-    if (query.status !== undefined) filter.status = query.status;
-    // `trusted` exempts our own operator from `sanitizeFilter`; its operand is a Date we built.
-    if (query.before !== undefined) filter.updatedAt = mongoose.trusted({ $lt: new Date(query.before) });
     const docs = await this.conversations
-      .find(filter)
+      .find(conversationListFilter(query))
       .sort({ updatedAt: -1, _id: -1 })
       .limit(n)
       .lean<ConversationDocument[]>()
@@ -151,6 +148,57 @@ export class MongoConversationRepository implements ConversationRepository {
     return this.getById(id);
   }
 
+  async setRouting(
+    id: string,
+    target: { assigneeId: string | null; teamId: string | null },
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null> {
+    // The filter is the compare-and-set on the assignee, and skips a write that would change nothing
+    // (`teamId: null` also matches documents written before teams existed).
+    const doc = await this.pending.track(() =>
+      this.conversations
+        .findOneAndUpdate(
+          {
+            _id: id,
+            status: 'open',
+            assigneeId: expectedAssigneeId,
+            $nor: [{ assigneeId: target.assigneeId, teamId: target.teamId }],
+          },
+          { $set: { assigneeId: target.assigneeId, teamId: target.teamId, updatedAt: new Date(now) } },
+          { returnDocument: 'after' },
+        )
+        .lean<ConversationDocument>()
+        .exec(),
+    );
+    return doc ? toConversation(doc) : this.getById(id);
+  }
+
+  async clearTeam(tenantId: string, teamId: string, now: number): Promise<Conversation[]> {
+    const open = await this.conversations
+      .find({ tenantId, teamId, status: 'open' })
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const ids = open.map((doc) => doc._id);
+    // Open ones move `updatedAt` (they change queue); resolved ones only forget the deleted team.
+    await this.pending.track(() =>
+      this.conversations
+        .updateMany({ tenantId, teamId, status: 'open' }, { $set: { teamId: null, updatedAt: new Date(now) } })
+        .exec(),
+    );
+    await this.pending.track(() =>
+      this.conversations.updateMany({ tenantId, teamId }, { $set: { teamId: null } }).exec(),
+    );
+    if (ids.length === 0) return [];
+    // `trusted`: our own `$in` over ids we just read, exempt from `sanitizeFilter`.
+    const docs = await this.conversations
+      .find({ _id: mongoose.trusted({ $in: ids }), teamId: null, status: 'open' })
+      .lean<ConversationDocument[]>()
+      .exec();
+    return docs.map(toConversation);
+  }
+
   async advanceReceipt(
     id: string,
     side: ReceiptSide,
@@ -176,6 +224,31 @@ export class MongoConversationRepository implements ConversationRepository {
     const doc = await this.pending.track(() =>
       this.conversations
         .findOneAndUpdate({ _id: id }, update, { returnDocument: 'after', updatePipeline: true })
+        .lean<ConversationDocument>()
+        .exec(),
+    );
+    return doc ? toConversation(doc) : null;
+  }
+
+  async listDueForEscalation(now: number, limit: number): Promise<Conversation[]> {
+    const docs = await this.conversations
+      .find({ status: 'open', escalatedAt: null, escalateAt: mongoose.trusted({ $lte: new Date(now) }) })
+      .sort({ escalateAt: 1 })
+      .limit(positiveLimit(limit))
+      .lean<ConversationDocument[]>()
+      .exec();
+    return docs.map(toConversation);
+  }
+
+  async markEscalated(id: string, now: number): Promise<Conversation | null> {
+    // The filter is the compare-and-set: of two processes escalating at once, one matches.
+    const doc = await this.pending.track(() =>
+      this.conversations
+        .findOneAndUpdate(
+          { _id: id, status: 'open', escalatedAt: null },
+          { $set: { escalatedAt: new Date(now) } },
+          { returnDocument: 'after' },
+        )
         .lean<ConversationDocument>()
         .exec(),
     );

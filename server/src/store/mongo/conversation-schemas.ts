@@ -1,5 +1,18 @@
-import type { AuthorKind, Conversation, ConversationStatus, Message, ProductContext } from '@aftercare/shared';
+import {
+  type AuthorKind,
+  AWAITING_REPLY_FROM,
+  type AwaitingReplyFrom,
+  type Conversation,
+  type ConversationStatus,
+  type Message,
+  type ProductContext,
+} from '@aftercare/shared';
 import { Schema } from 'mongoose';
+import {
+  fromMessageAttachmentDocument,
+  type MessageAttachmentDocument,
+  messageAttachmentSchema,
+} from './attachment-schemas.js';
 import { embeddedSchemaOptions, strictSchemaOptions, toMillis } from './schema-options.js';
 
 /** How far one side got, as stored inside a conversation. */
@@ -20,6 +33,8 @@ export interface ConversationDocument {
   requestId: string;
   status: ConversationStatus;
   assigneeId: string | null;
+  /** Absent in documents written before teams existed: read as `null`. */
+  teamId?: string | null;
   product: ProductDocument | null;
   lastSeq: number;
   visitorReceipts: ReceiptsDocument;
@@ -27,6 +42,14 @@ export interface ConversationDocument {
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
+  /** Absent in documents written before it existed: read as `null`. */
+  awaitingReplyFrom?: AwaitingReplyFrom | null;
+  firstReplyAt?: Date | null;
+  /** Service promises; absent in documents written before they existed: read as `null` (no promise made). */
+  firstReplyDueAt?: Date | null;
+  resolutionDueAt?: Date | null;
+  escalateAt?: Date | null;
+  escalatedAt?: Date | null;
 }
 
 /** Index names the repositories match duplicate-key errors against. */
@@ -65,6 +88,7 @@ export const conversationSchema = new Schema<ConversationDocument>(
     requestId: { type: String, required: true },
     status: { type: String, required: true, enum: ['open', 'resolved'] },
     assigneeId: { type: String, default: null },
+    teamId: { type: String, default: null },
     product: { type: productSchema, default: null },
     lastSeq: { type: Number, required: true, default: 0 },
     visitorReceipts: receiptsDefinition(),
@@ -72,8 +96,19 @@ export const conversationSchema = new Schema<ConversationDocument>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
+    awaitingReplyFrom: { type: String, enum: [...AWAITING_REPLY_FROM, null], default: null },
+    firstReplyAt: { type: Date, default: null },
+    firstReplyDueAt: { type: Date, default: null },
+    resolutionDueAt: { type: Date, default: null },
+    escalateAt: { type: Date, default: null },
+    escalatedAt: { type: Date, default: null },
   },
   { ...strictSchemaOptions, collection: 'conversations' },
+);
+// The escalation scanner: open chats not yet escalated, by when they fall due.
+conversationSchema.index(
+  { escalateAt: 1 },
+  { name: 'conversations_to_escalate', partialFilterExpression: { status: 'open', escalatedAt: null } },
 );
 // A retried start with the same request id finds the conversation it created.
 conversationSchema.index({ customerId: 1, requestId: 1 }, { unique: true, name: conversationIndexes.requestId });
@@ -88,6 +123,23 @@ conversationSchema.index({ tenantId: 1, updatedAt: -1, _id: -1 }, { name: 'conve
 conversationSchema.index(
   { tenantId: 1, status: 1, updatedAt: -1, _id: -1 },
   { name: 'conversations_by_tenant_status' },
+);
+// The inbox filters: waiting on whom, one agent's chats (or the unassigned ones), one site.
+conversationSchema.index(
+  { tenantId: 1, status: 1, awaitingReplyFrom: 1, updatedAt: -1, _id: -1 },
+  { name: 'conversations_by_tenant_waiting' },
+);
+conversationSchema.index(
+  { tenantId: 1, assigneeId: 1, updatedAt: -1, _id: -1 },
+  { name: 'conversations_by_tenant_assignee' },
+);
+conversationSchema.index({ tenantId: 1, siteId: 1, updatedAt: -1, _id: -1 }, { name: 'conversations_by_tenant_site' });
+// Reports read every conversation created in a range (see `report-repository.ts`).
+conversationSchema.index({ tenantId: 1, createdAt: 1 }, { name: 'conversations_for_reports' });
+// Deleting a team finds its conversations; sparse on purpose: most conversations have no team.
+conversationSchema.index(
+  { tenantId: 1, teamId: 1 },
+  { name: 'conversations_by_team', partialFilterExpression: { teamId: { $type: 'string' } } },
 );
 
 function toProduct(doc: ProductDocument): ProductContext {
@@ -108,6 +160,7 @@ export function toConversation(doc: ConversationDocument): Conversation {
     customerId: doc.customerId,
     status: doc.status,
     assigneeId: doc.assigneeId ?? null,
+    teamId: doc.teamId ?? null,
     product: doc.product ? toProduct(doc.product) : null,
     lastSeq: doc.lastSeq,
     visitorReceipts: { deliveredSeq: doc.visitorReceipts.deliveredSeq, readSeq: doc.visitorReceipts.readSeq },
@@ -115,6 +168,12 @@ export function toConversation(doc: ConversationDocument): Conversation {
     createdAt: toMillis(doc.createdAt),
     updatedAt: toMillis(doc.updatedAt),
     resolvedAt: doc.resolvedAt ? toMillis(doc.resolvedAt) : null,
+    awaitingReplyFrom: doc.awaitingReplyFrom ?? null,
+    firstReplyAt: doc.firstReplyAt ? toMillis(doc.firstReplyAt) : null,
+    firstReplyDueAt: doc.firstReplyDueAt ? toMillis(doc.firstReplyDueAt) : null,
+    resolutionDueAt: doc.resolutionDueAt ? toMillis(doc.resolutionDueAt) : null,
+    escalateAt: doc.escalateAt ? toMillis(doc.escalateAt) : null,
+    escalatedAt: doc.escalatedAt ? toMillis(doc.escalatedAt) : null,
   };
 }
 
@@ -128,6 +187,7 @@ export function toConversationDocument(conversation: Conversation, requestId: st
     requestId,
     status: conversation.status,
     assigneeId: conversation.assigneeId,
+    teamId: conversation.teamId,
     product: conversation.product === null ? null : { ...conversation.product },
     lastSeq: conversation.lastSeq,
     visitorReceipts: { ...conversation.visitorReceipts },
@@ -135,7 +195,17 @@ export function toConversationDocument(conversation: Conversation, requestId: st
     createdAt: new Date(conversation.createdAt),
     updatedAt: new Date(conversation.updatedAt),
     resolvedAt: conversation.resolvedAt === null ? null : new Date(conversation.resolvedAt),
+    awaitingReplyFrom: conversation.awaitingReplyFrom,
+    firstReplyAt: conversation.firstReplyAt === null ? null : new Date(conversation.firstReplyAt),
+    firstReplyDueAt: toDate(conversation.firstReplyDueAt),
+    resolutionDueAt: toDate(conversation.resolutionDueAt),
+    escalateAt: toDate(conversation.escalateAt),
+    escalatedAt: toDate(conversation.escalatedAt),
   };
+}
+
+function toDate(millis: number | null): Date | null {
+  return millis === null ? null : new Date(millis);
 }
 
 /** A `messages` document. */
@@ -144,10 +214,13 @@ export interface MessageDocument {
   conversationId: string;
   clientId: string;
   seq: number;
-  author: { kind: AuthorKind; id: string; name: string | null };
+  /** `avatarUrl` only for agents with a picture when the message was stored. */
+  author: { kind: AuthorKind; id: string; name: string | null; avatarUrl?: string };
   text: string;
   /** Agents-only note; always written (false for public messages), so queries can match it exactly. */
   internal: boolean;
+  /** The message's files; absent on messages stored before attachments existed. */
+  attachments?: MessageAttachmentDocument[];
   createdAt: Date;
 }
 
@@ -168,9 +241,11 @@ export const messageSchema = new Schema<MessageDocument>(
       // Not `required`: system messages have an empty author id, which Mongoose's required check rejects.
       id: { type: String, default: '' },
       name: { type: String, default: null },
+      avatarUrl: { type: String, default: undefined },
     },
     text: { type: String, default: '' },
     internal: { type: Boolean, default: false },
+    attachments: { type: [messageAttachmentSchema], default: undefined },
     createdAt: { type: Date, required: true },
   },
   { ...strictSchemaOptions, collection: 'messages' },
@@ -186,9 +261,15 @@ export function toMessage(doc: MessageDocument): Message {
     conversationId: doc.conversationId,
     clientId: doc.clientId,
     seq: doc.seq,
-    author: { kind: doc.author.kind, id: doc.author.id ?? '', name: doc.author.name ?? null },
+    author: {
+      kind: doc.author.kind,
+      id: doc.author.id ?? '',
+      name: doc.author.name ?? null,
+      ...(doc.author.avatarUrl ? { avatarUrl: doc.author.avatarUrl } : {}),
+    },
     text: doc.text,
     internal: doc.internal === true,
+    attachments: (doc.attachments ?? []).map(fromMessageAttachmentDocument),
     createdAt: toMillis(doc.createdAt),
   };
 }

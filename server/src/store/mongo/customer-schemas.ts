@@ -29,9 +29,10 @@ export const customerSchema = new Schema<CustomerDocument>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
-  // Customers are only ever read by id or through a visitor token, so no secondary index yet.
   { ...strictSchemaOptions, collection: 'customers' },
 );
+// Serves search: a tenant's most recently updated customers (see `MongoSearchRepository`).
+customerSchema.index({ tenantId: 1, updatedAt: -1 }, { name: 'customers_by_tenant' });
 
 export function toCustomer(doc: CustomerDocument): Customer {
   const customer: Customer = {

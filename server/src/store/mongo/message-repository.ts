@@ -7,6 +7,7 @@ import type {
   MessageRepository,
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
+import { toMessageAttachmentDocument } from './attachment-schemas.js';
 import {
   type ConversationDocument,
   type MessageDocument,
@@ -103,9 +104,15 @@ export class MongoMessageRepository implements MessageRepository {
       conversationId,
       clientId,
       seq: 0,
-      author: { kind: input.author.kind, id: input.author.id, name: input.author.name },
+      author: {
+        kind: input.author.kind,
+        id: input.author.id,
+        name: input.author.name,
+        ...(input.author.avatarUrl ? { avatarUrl: input.author.avatarUrl } : {}),
+      },
       text: input.text,
       internal: input.internal,
+      attachments: (input.attachments ?? []).map(toMessageAttachmentDocument),
       createdAt,
     };
     let conversation: ConversationDocument | null;
@@ -128,11 +135,11 @@ export class MongoMessageRepository implements MessageRepository {
           input.author.kind === 'system' ? null : input.author.kind === 'visitor' ? 'visitorReceipts' : 'agentReceipts';
         if (!side) return updated;
         return this.conversations
-          .findOneAndUpdate(
-            { _id: conversationId },
-            { $max: { [`${side}.deliveredSeq`]: doc.seq, [`${side}.readSeq`]: doc.seq } },
-            { returnDocument: 'after', session },
-          )
+          .findOneAndUpdate({ _id: conversationId }, afterAppendUpdate(side, doc, input.internal), {
+            returnDocument: 'after',
+            session,
+            updatePipeline: true,
+          })
           .lean<ConversationDocument>()
           .exec();
       });
@@ -161,4 +168,23 @@ export class MongoMessageRepository implements MessageRepository {
     if (!conversation) return null;
     return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
   }
+}
+
+/**
+ * The conversation's changes once a shopper's or agent's message is stored, as one pipeline
+ * update (evaluated against the stored document, inside the append's transaction): the author's
+ * side's receipts move to the message; a public message says whose turn it is, and an agent's
+ * first public message is the first reply.
+ */
+function afterAppendUpdate(side: 'visitorReceipts' | 'agentReceipts', doc: MessageDocument, internal: boolean) {
+  const set: Record<string, unknown> = {
+    [`${side}.deliveredSeq`]: { $max: [`$${side}.deliveredSeq`, doc.seq] },
+    [`${side}.readSeq`]: { $max: [`$${side}.readSeq`, doc.seq] },
+  };
+  if (!internal) {
+    const byAgent = side === 'agentReceipts';
+    set.awaitingReplyFrom = { $literal: byAgent ? 'customer' : 'agent' };
+    if (byAgent) set.firstReplyAt = { $ifNull: ['$firstReplyAt', doc.createdAt] };
+  }
+  return [{ $set: set }];
 }

@@ -7,6 +7,16 @@ import {
   sessionSchema,
   siteSchema,
 } from './account-schemas.js';
+import {
+  type FollowUpDocument,
+  followUpSchema,
+  type RatingDocument,
+  type RatingRequestDocument,
+  ratingRequestSchema,
+  ratingSchema,
+} from './after-sales-schemas.js';
+import { type AlertDocument, alertSchema } from './alert-schemas.js';
+import { type AttachmentDocument, attachmentSchema } from './attachment-schemas.js';
 import { type CannedResponseDocument, cannedResponseSchema } from './canned-response-schemas.js';
 import {
   type ConversationDocument,
@@ -20,6 +30,15 @@ import {
   type VisitorTokenDocument,
   visitorTokenSchema,
 } from './customer-schemas.js';
+import { type TeamDocument, teamSchema } from './team-schemas.js';
+import {
+  type TicketCounterDocument,
+  type TicketDocument,
+  type TicketEventDocument,
+  ticketCounterSchema,
+  ticketEventSchema,
+  ticketSchema,
+} from './ticket-schemas.js';
 
 /** Every model the adapter uses, compiled on one connection (never on the global `mongoose`). */
 export interface MongoModels {
@@ -31,6 +50,15 @@ export interface MongoModels {
   conversations: Model<ConversationDocument>;
   messages: Model<MessageDocument>;
   cannedResponses: Model<CannedResponseDocument>;
+  teams: Model<TeamDocument>;
+  attachments: Model<AttachmentDocument>;
+  tickets: Model<TicketDocument>;
+  ticketEvents: Model<TicketEventDocument>;
+  ticketCounters: Model<TicketCounterDocument>;
+  ratings: Model<RatingDocument>;
+  ratingRequests: Model<RatingRequestDocument>;
+  followUps: Model<FollowUpDocument>;
+  alerts: Model<AlertDocument>;
 }
 
 /** Compiles the models on `connection`; collection names come from each schema's `collection` option. */
@@ -44,6 +72,15 @@ export function createModels(connection: Connection): MongoModels {
     conversations: connection.model<ConversationDocument>('Conversation', conversationSchema),
     messages: connection.model<MessageDocument>('Message', messageSchema),
     cannedResponses: connection.model<CannedResponseDocument>('CannedResponse', cannedResponseSchema),
+    teams: connection.model<TeamDocument>('Team', teamSchema),
+    attachments: connection.model<AttachmentDocument>('Attachment', attachmentSchema),
+    tickets: connection.model<TicketDocument>('Ticket', ticketSchema),
+    ticketEvents: connection.model<TicketEventDocument>('TicketEvent', ticketEventSchema),
+    ticketCounters: connection.model<TicketCounterDocument>('TicketCounter', ticketCounterSchema),
+    ratings: connection.model<RatingDocument>('Rating', ratingSchema),
+    ratingRequests: connection.model<RatingRequestDocument>('RatingRequest', ratingRequestSchema),
+    followUps: connection.model<FollowUpDocument>('FollowUp', followUpSchema),
+    alerts: connection.model<AlertDocument>('Alert', alertSchema),
   };
 }
 

@@ -1,13 +1,22 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
 import type { Store } from '../../domain/store.js';
 import { MongoAgentRepository, MongoSessionRepository } from './agent-repository.js';
+import { MongoAlertRepository } from './alert-repository.js';
+import { MongoAttachmentRepository } from './attachment-repository.js';
 import { MongoCannedResponseRepository } from './canned-response-repository.js';
 import { MongoConversationRepository } from './conversation-repository.js';
 import { MongoCustomerRepository } from './customer-repository.js';
+import { MongoFollowUpRepository } from './follow-up-repository.js';
+import { GridFsBlobStore } from './gridfs-blob-store.js';
 import { MongoMessageRepository } from './message-repository.js';
 import { createModels, syncAllIndexes } from './models.js';
 import { PendingWrites } from './pending-writes.js';
+import { MongoRatingRepository } from './rating-repository.js';
+import { MongoReportRepository } from './report-repository.js';
+import { MongoSearchRepository } from './search-repository.js';
 import { MongoSiteRepository } from './site-repository.js';
+import { MongoTeamRepository } from './team-repository.js';
+import { MongoTicketRepository } from './ticket-repository.js';
 
 /** Where the MongoDB store lives. */
 export interface MongoStoreOptions {
@@ -62,6 +71,15 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
       conversations: new MongoConversationRepository(models.conversations, pending),
       messages: new MongoMessageRepository(models.messages, models.conversations, pending),
       cannedResponses: new MongoCannedResponseRepository(models.cannedResponses, pending),
+      teams: new MongoTeamRepository(models.teams, pending),
+      attachments: new MongoAttachmentRepository(models.attachments, pending),
+      attachmentBlobs: new GridFsBlobStore(connection),
+      search: new MongoSearchRepository(models),
+      tickets: new MongoTicketRepository(models.tickets, models.ticketEvents, models.ticketCounters, pending),
+      ratings: new MongoRatingRepository(models.ratings, models.ratingRequests, pending),
+      followUps: new MongoFollowUpRepository(models.followUps, pending),
+      reports: new MongoReportRepository(models),
+      alerts: new MongoAlertRepository(models.alerts, pending),
       close() {
         // The driver aborts operations still running when it closes, so in-flight writes finish first.
         // Closing twice waits for the same close.

@@ -1,6 +1,7 @@
 import type { AgentRole } from '@aftercare/shared';
 import type { Database } from 'better-sqlite3';
 import type {
+  AgentChanges,
   AgentRecord,
   AgentRepository,
   AgentSession,
@@ -15,6 +16,8 @@ interface AgentRow {
   name: string;
   role: string;
   password_hash: string;
+  active: number;
+  avatar_url: string | null;
   created_at: number;
 }
 
@@ -25,7 +28,7 @@ interface SessionRow {
   expires_at: number;
 }
 
-const agentColumns = 'id, tenant_id, email, name, role, password_hash, created_at';
+const agentColumns = 'id, tenant_id, email, name, role, password_hash, active, avatar_url, created_at';
 
 function toAgent(row: AgentRow): AgentRecord {
   return {
@@ -35,6 +38,8 @@ function toAgent(row: AgentRow): AgentRecord {
     name: row.name,
     role: row.role as AgentRole,
     passwordHash: row.password_hash,
+    active: row.active === 1,
+    avatarUrl: row.avatar_url,
     createdAt: row.created_at,
   };
 }
@@ -45,11 +50,31 @@ export class SqliteAgentRepository implements AgentRepository {
   private readonly selectById;
   private readonly selectByEmail;
   private readonly selectByTenant;
+  private readonly updateOne;
 
   constructor(db: Database) {
     this.insert = db.prepare<AgentRow>(
       `INSERT INTO agents (${agentColumns})
-       VALUES (@id, @tenant_id, @email, @name, @role, @password_hash, @created_at)`,
+       VALUES (@id, @tenant_id, @email, @name, @role, @password_hash, @active, @avatar_url, @created_at)`,
+    );
+    // COALESCE keeps absent fields; `avatar_url` takes a flag because null is a real value (no picture).
+    this.updateOne = db.prepare<
+      {
+        tenant_id: string;
+        id: string;
+        name: string | null;
+        role: string | null;
+        active: number | null;
+        set_avatar: number;
+        avatar_url: string | null;
+        password_hash: string | null;
+      },
+      AgentRow
+    >(
+      `UPDATE agents SET name = COALESCE(@name, name), role = COALESCE(@role, role),
+         active = COALESCE(@active, active), password_hash = COALESCE(@password_hash, password_hash),
+         avatar_url = CASE WHEN @set_avatar = 1 THEN @avatar_url ELSE avatar_url END
+       WHERE tenant_id = @tenant_id AND id = @id RETURNING ${agentColumns}`,
     );
     this.selectById = db.prepare<[string], AgentRow>(`SELECT ${agentColumns} FROM agents WHERE id = ?`);
     this.selectByEmail = db.prepare<[string], AgentRow>(`SELECT ${agentColumns} FROM agents WHERE email = ?`);
@@ -66,6 +91,8 @@ export class SqliteAgentRepository implements AgentRepository {
       name: agent.name,
       role: agent.role,
       password_hash: agent.passwordHash,
+      active: agent.active ? 1 : 0,
+      avatar_url: agent.avatarUrl,
       created_at: agent.createdAt,
     };
     conflictOnDuplicate(() => this.insert.run(row), `An agent with email ${row.email} already exists.`);
@@ -84,6 +111,20 @@ export class SqliteAgentRepository implements AgentRepository {
 
   async listByTenant(tenantId: string): Promise<AgentRecord[]> {
     return this.selectByTenant.all(tenantId).map(toAgent);
+  }
+
+  async update(tenantId: string, id: string, changes: AgentChanges): Promise<AgentRecord | null> {
+    const row = this.updateOne.get({
+      tenant_id: tenantId,
+      id,
+      name: changes.name ?? null,
+      role: changes.role ?? null,
+      active: changes.active === undefined ? null : changes.active ? 1 : 0,
+      set_avatar: changes.avatarUrl === undefined ? 0 : 1,
+      avatar_url: changes.avatarUrl ?? null,
+      password_hash: changes.passwordHash ?? null,
+    });
+    return row ? toAgent(row) : null;
   }
 }
 

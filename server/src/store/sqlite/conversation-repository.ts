@@ -1,5 +1,5 @@
 import type { Conversation, ConversationStatus } from '@aftercare/shared';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type {
   ConversationRepository,
   ListConversationsQuery,
@@ -7,11 +7,11 @@ import type {
   StartConversationResult,
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
+import { createConversationLister } from './conversation-list-query.js';
 import { type ConversationRow, conversationColumns, toConversation, toConversationRow } from './conversation-rows.js';
 import { conflictOnDuplicate } from './sqlite-errors.js';
 
 type ReceiptSide = 'visitor' | 'agent';
-type ListParams = { tenant_id: string; status?: string; before?: number; limit: number };
 
 /**
  * Conversations in SQLite. The "one open conversation per customer" and "one conversation per
@@ -21,14 +21,14 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly startTx;
   private readonly setStatusTx;
   private readonly setAssigneeTx;
+  private readonly setRoutingTx;
+  private readonly clearTeamTx;
   private readonly advanceReceiptTx;
+  private readonly selectDueForEscalation;
+  private readonly updateEscalated;
   private readonly selectById;
   private readonly selectByCustomer;
-  /** One prepared statement per filter combination, so each can use its own index. */
-  private readonly listStatements: Record<
-    'all' | 'status' | 'before' | 'statusBefore',
-    Statement<ListParams, ConversationRow>
-  >;
+  private readonly listConversations: ReturnType<typeof createConversationLister>;
 
   constructor(db: Database) {
     // ON CONFLICT DO NOTHING covers every unique constraint: the request id and the partial "open" index.
@@ -36,7 +36,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       `INSERT INTO conversations (${conversationColumns})
        VALUES (@id, @tenant_id, @site_id, @customer_id, @request_id, @status, @assignee_id, @product, @last_seq,
          @visitor_delivered_seq, @visitor_read_seq, @agent_delivered_seq, @agent_read_seq,
-         @created_at, @updated_at, @resolved_at)
+         @created_at, @updated_at, @resolved_at, @awaiting_reply_from, @first_reply_at, @team_id,
+         @first_reply_due_at, @resolution_due_at, @escalate_at, @escalated_at)
        ON CONFLICT DO NOTHING`,
     );
     const selectByRequest = db.prepare<[string, string], ConversationRow>(
@@ -52,17 +53,7 @@ export class SqliteConversationRepository implements ConversationRepository {
       `SELECT ${conversationColumns} FROM conversations WHERE customer_id = ?
        ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     );
-    const list = (where: string) =>
-      db.prepare<ListParams, ConversationRow>(
-        `SELECT ${conversationColumns} FROM conversations WHERE tenant_id = @tenant_id ${where}
-         ORDER BY updated_at DESC, rowid DESC LIMIT @limit`,
-      );
-    this.listStatements = {
-      all: list(''),
-      status: list('AND status = @status'),
-      before: list('AND updated_at < @before'),
-      statusBefore: list('AND status = @status AND updated_at < @before'),
-    };
+    this.listConversations = createConversationLister(db);
 
     // Insert first, then look: the unique indexes decide who wins a race, not a prior read.
     this.startTx = db.transaction((row: ConversationRow): { row: ConversationRow; created: boolean } => {
@@ -107,6 +98,37 @@ export class SqliteConversationRepository implements ConversationRepository {
       },
     );
 
+    const updateRouting = db.prepare<
+      { id: string; assignee_id: string | null; team_id: string | null; expected: string | null; now: number },
+      ConversationRow
+    >(
+      `UPDATE conversations SET assignee_id = @assignee_id, team_id = @team_id, updated_at = @now
+       WHERE id = @id AND status = 'open' AND assignee_id IS @expected
+         AND (assignee_id IS NOT @assignee_id OR team_id IS NOT @team_id)
+       RETURNING ${conversationColumns}`,
+    );
+    this.setRoutingTx = db.transaction(
+      (
+        id: string,
+        target: { assigneeId: string | null; teamId: string | null },
+        expected: string | null,
+        now: number,
+      ) =>
+        updateRouting.get({ id, assignee_id: target.assigneeId, team_id: target.teamId, expected, now }) ??
+        this.selectById.get(id) ??
+        null,
+    );
+
+    // Only open chats count as changed: a resolved one's `updatedAt` orders history and stays.
+    const clearTeam = db.prepare<{ tenant_id: string; team_id: string; now: number }, ConversationRow>(
+      `UPDATE conversations SET team_id = NULL,
+         updated_at = CASE WHEN status = 'open' THEN @now ELSE updated_at END
+       WHERE tenant_id = @tenant_id AND team_id = @team_id RETURNING ${conversationColumns}`,
+    );
+    this.clearTeamTx = db.transaction((tenantId: string, teamId: string, now: number) =>
+      clearTeam.all({ tenant_id: tenantId, team_id: teamId, now }).filter((row) => row.status === 'open'),
+    );
+
     // Receipts leave updatedAt alone: it orders the agents' queue and is the paging cursor, and a
     // read marker is not new activity.
     const updateReceipts = (side: ReceiptSide) =>
@@ -115,6 +137,15 @@ export class SqliteConversationRepository implements ConversationRepository {
          WHERE id = @id RETURNING ${conversationColumns}`,
       );
     const receiptUpdates = { visitor: updateReceipts('visitor'), agent: updateReceipts('agent') };
+    this.selectDueForEscalation = db.prepare<[number, number], ConversationRow>(
+      `SELECT ${conversationColumns} FROM conversations
+       WHERE status = 'open' AND escalated_at IS NULL AND escalate_at <= ? ORDER BY escalate_at LIMIT ?`,
+    );
+    // The WHERE clause is the compare-and-set: of two processes escalating at once, one gets the row.
+    this.updateEscalated = db.prepare<[number, string], ConversationRow>(
+      `UPDATE conversations SET escalated_at = ?
+       WHERE id = ? AND status = 'open' AND escalated_at IS NULL RETURNING ${conversationColumns}`,
+    );
     this.advanceReceiptTx = db.transaction((id: string, side: ReceiptSide, kind: 'delivered' | 'read', seq: number) => {
       const row = this.selectById.get(id);
       if (!row) return null;
@@ -144,19 +175,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async listByTenant(query: ListConversationsQuery): Promise<Conversation[]> {
-    const { tenantId, status, before, limit } = query;
-    const key =
-      status === undefined
-        ? before === undefined
-          ? 'all'
-          : 'before'
-        : before === undefined
-          ? 'status'
-          : 'statusBefore';
-    const params: ListParams = { tenant_id: tenantId, limit };
-    if (status !== undefined) params.status = status;
-    if (before !== undefined) params.before = before;
-    return this.listStatements[key].all(params).map(toConversation);
+    return this.listConversations(query).map(toConversation);
   }
 
   async setStatus(id: string, status: ConversationStatus, now: number): Promise<Conversation | null> {
@@ -174,6 +193,20 @@ export class SqliteConversationRepository implements ConversationRepository {
     return row ? toConversation(row) : null;
   }
 
+  async setRouting(
+    id: string,
+    target: { assigneeId: string | null; teamId: string | null },
+    expectedAssigneeId: string | null,
+    now: number,
+  ): Promise<Conversation | null> {
+    const row = this.setRoutingTx.immediate(id, target, expectedAssigneeId, now);
+    return row ? toConversation(row) : null;
+  }
+
+  async clearTeam(tenantId: string, teamId: string, now: number): Promise<Conversation[]> {
+    return this.clearTeamTx.immediate(tenantId, teamId, now).map(toConversation);
+  }
+
   async advanceReceipt(
     id: string,
     side: ReceiptSide,
@@ -182,6 +215,15 @@ export class SqliteConversationRepository implements ConversationRepository {
     _now: number,
   ): Promise<Conversation | null> {
     const row = this.advanceReceiptTx.immediate(id, side, kind, seq);
+    return row ? toConversation(row) : null;
+  }
+
+  async listDueForEscalation(now: number, limit: number): Promise<Conversation[]> {
+    return this.selectDueForEscalation.all(now, limit).map(toConversation);
+  }
+
+  async markEscalated(id: string, now: number): Promise<Conversation | null> {
+    const row = this.updateEscalated.get(now, id);
     return row ? toConversation(row) : null;
   }
 }

@@ -7,7 +7,7 @@ import type {
 } from '../../domain/customers/customer-repository.js';
 import { conflictOnDuplicate } from './sqlite-errors.js';
 
-interface CustomerRow {
+export interface CustomerRow {
   id: string;
   site_id: string;
   tenant_id: string;
@@ -31,10 +31,10 @@ type ProfileParams = {
   now: number;
 };
 
-const columns = 'id, site_id, tenant_id, name, email, phone, tier, created_at, updated_at';
+export const columns = 'id, site_id, tenant_id, name, email, phone, tier, created_at, updated_at';
 
 /** Contact fields the shopper never gave are absent from the domain object, not `null`. */
-function toCustomer(row: CustomerRow): Customer {
+export function toCustomer(row: CustomerRow): Customer {
   const customer: Customer = {
     id: row.id,
     siteId: row.site_id,

@@ -1,4 +1,4 @@
-import type { AuthorKind, Message } from '@aftercare/shared';
+import type { Attachment, AuthorKind, Message } from '@aftercare/shared';
 import type { Database } from 'better-sqlite3';
 import type {
   AppendMessageInput,
@@ -10,7 +10,7 @@ import { type ConversationRow, conversationColumns, toConversation } from './con
 import { GroupCommit } from './group-commit.js';
 import { conflictOnDuplicate, isRowFailure } from './sqlite-errors.js';
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
   conversation_id: string;
   client_id: string;
@@ -18,22 +18,34 @@ interface MessageRow {
   author_kind: string;
   author_id: string;
   author_name: string | null;
+  author_avatar_url: string | null;
   text: string;
   internal: number;
+  /** JSON array of the message's `Attachment`s. */
+  attachments: string;
   created_at: number;
 }
 
-const columns = 'id, conversation_id, client_id, seq, author_kind, author_id, author_name, text, internal, created_at';
+export const columns =
+  'id, conversation_id, client_id, seq, author_kind, author_id, author_name, text, internal, attachments, created_at, ' +
+  'author_avatar_url';
 
-function toMessage(row: MessageRow): Message {
+export function toMessage(row: MessageRow): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
     clientId: row.client_id,
     seq: row.seq,
-    author: { kind: row.author_kind as AuthorKind, id: row.author_id, name: row.author_name },
+    author: {
+      kind: row.author_kind as AuthorKind,
+      id: row.author_id,
+      name: row.author_name,
+      // Only agents with a picture have one; absent means initials.
+      ...(row.author_avatar_url ? { avatarUrl: row.author_avatar_url } : {}),
+    },
     text: row.text,
     internal: row.internal === 1,
+    attachments: JSON.parse(row.attachments) as Attachment[],
     createdAt: row.created_at,
   };
 }
@@ -65,19 +77,26 @@ export class SqliteMessageRepository implements MessageRepository {
     const selectByClientId = this.selectByClientId;
     const insert = db.prepare<MessageRow>(
       `INSERT INTO messages (${columns})
-       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @internal, @created_at)`,
+       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @internal,
+         @attachments, @created_at, @author_avatar_url)`,
     );
     // MAX keeps updatedAt from moving backward when another process's clock lags a little.
     // The author's side has necessarily seen everything up to its own message: its markers move too.
+    // A public message also says whose turn it is, and an agent's first one is the first reply.
     const bumpConversation = db.prepare<
-      { id: string; seq: number; created_at: number; author_kind: string },
+      { id: string; seq: number; created_at: number; author_kind: string; internal: number },
       ConversationRow
     >(
       `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at),
          visitor_delivered_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_delivered_seq END,
          visitor_read_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_read_seq END,
          agent_delivered_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_delivered_seq END,
-         agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END
+         agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END,
+         awaiting_reply_from = CASE WHEN @internal = 1 THEN awaiting_reply_from
+           WHEN @author_kind = 'visitor' THEN 'agent' WHEN @author_kind = 'agent' THEN 'customer'
+           ELSE awaiting_reply_from END,
+         first_reply_at = CASE WHEN @internal = 0 AND @author_kind = 'agent' AND first_reply_at IS NULL
+           THEN @created_at ELSE first_reply_at END
        WHERE id = @id RETURNING ${conversationColumns}`,
     );
     // `internal <= ?` with 0 (shoppers: public only) or 1 (agents: everything), so one statement serves both.
@@ -107,8 +126,10 @@ export class SqliteMessageRepository implements MessageRepository {
         author_kind: input.author.kind,
         author_id: input.author.id,
         author_name: input.author.name,
+        author_avatar_url: input.author.avatarUrl ?? null,
         text: input.text,
         internal: input.internal ? 1 : 0,
+        attachments: JSON.stringify(input.attachments ?? []),
         created_at: input.createdAt,
       };
       insert.run(row);
@@ -117,6 +138,7 @@ export class SqliteMessageRepository implements MessageRepository {
         seq: row.seq,
         created_at: input.createdAt,
         author_kind: input.author.kind,
+        internal: row.internal,
       });
       return { message: toMessage(row), created: true, conversation: toConversation(updated ?? conversation) };
     };

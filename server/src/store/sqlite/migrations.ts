@@ -1,3 +1,9 @@
+import { afterSalesMigration } from './after-sales-migration.js';
+import { conversationPromisesMigration } from './conversation-promises-migration.js';
+import { inboxSearchMigration } from './inbox-search-migration.js';
+import { reportsMigration } from './reports-migration.js';
+import { ticketsMigration } from './tickets-migration.js';
+
 /**
  * The SQLite schema as an ordered list of migrations. A migration is never edited once released:
  * a change to the schema is a new entry at the end, so existing data files upgrade in place.
@@ -135,4 +141,63 @@ export const migrations: readonly Migration[] = [
     sql: `ALTER TABLE customers ADD COLUMN tier TEXT NOT NULL DEFAULT 'standard'
       CHECK (tier IN ('standard', 'silver', 'gold', 'vip'));`,
   },
+  {
+    version: 5,
+    name: 'site settings, agent profiles, teams',
+    sql: `
+      -- Settings are read and written whole (merged over the defaults on read), never queried.
+      ALTER TABLE sites ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+      ALTER TABLE agents ADD COLUMN avatar_url TEXT;
+      ALTER TABLE conversations ADD COLUMN team_id TEXT;
+      -- The agent's picture when the message was stored, like the name beside it.
+      ALTER TABLE messages ADD COLUMN author_avatar_url TEXT;
+      CREATE INDEX conversations_by_team ON conversations (tenant_id, team_id) WHERE team_id IS NOT NULL;
+
+      CREATE TABLE teams (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        -- Lower-cased name: "Repairs" and "repairs" are one team.
+        name_key TEXT NOT NULL,
+        member_ids TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX teams_name_per_tenant ON teams (tenant_id, name_key);
+    `,
+  },
+  {
+    version: 6,
+    name: 'attachments',
+    sql: `
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        -- The shopper's site; NULL for agents' uploads (agents belong to the tenant, not a site).
+        site_id TEXT,
+        uploader_kind TEXT NOT NULL CHECK (uploader_kind IN ('visitor', 'agent')),
+        uploader_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        created_at INTEGER NOT NULL,
+        -- The message (by its idempotency key) that took the file; NULL until then.
+        conversation_id TEXT,
+        client_id TEXT
+      );
+      -- Serve the janitor's sweep of old unattached uploads, and the cap on one uploader's.
+      CREATE INDEX attachments_unclaimed ON attachments (created_at) WHERE conversation_id IS NULL;
+      CREATE INDEX attachments_unclaimed_by_uploader ON attachments (uploader_kind, uploader_id)
+        WHERE conversation_id IS NULL;
+      -- A snapshot of the message's files (JSON array), so history reads need no join.
+      ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
+  inboxSearchMigration,
+  ticketsMigration,
+  afterSalesMigration,
+  conversationPromisesMigration,
+  reportsMigration,
 ];

@@ -2,14 +2,26 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../../domain/store.js';
+import { FileBlobStore } from '../files/file-blob-store.js';
 import { SqliteAgentRepository, SqliteSessionRepository } from './agent-repository.js';
+import { SqliteAlertRepository } from './alert-repository.js';
+import { SqliteAttachmentRepository } from './attachment-repository.js';
 import { SqliteCannedResponseRepository } from './canned-response-repository.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
 import { SqliteCustomerRepository } from './customer-repository.js';
+import { SqliteFollowUpRepository } from './follow-up-repository.js';
 import { SqliteMessageRepository } from './message-repository.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
+import { SqliteRatingRepository } from './rating-repository.js';
+import { SqliteReportRepository } from './report-repository.js';
+import { SqliteSearchRepository } from './search-repository.js';
 import { SqliteSiteRepository } from './site-repository.js';
+import { SqliteTeamRepository } from './team-repository.js';
+import { SqliteTicketRepository } from './ticket-repository.js';
+
+/** How often appended messages are added to the search index. */
+const SEARCH_INDEX_INTERVAL_MS = 1_000;
 
 /** Where and how to open the embedded database. */
 export interface SqliteStoreOptions {
@@ -21,6 +33,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Most message appends committed in one transaction; default 256. */
   maxAppendBatch?: number;
+  /** How often appended messages are added to the search index; default 1000 ms. */
+  searchIndexIntervalMs?: number;
 }
 
 /** The embedded `Store`, with a few extras for diagnostics and tests. */
@@ -54,6 +68,17 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       db,
       options.maxAppendBatch === undefined ? {} : { maxAppendBatch: options.maxAppendBatch },
     );
+    const search = new SqliteSearchRepository(db);
+    // New messages reach the search index in batches (see `indexPending`); a failed batch (the
+    // file busy) stays pending for the next tick or search.
+    const indexer = setInterval(() => {
+      try {
+        search.indexPending();
+      } catch {
+        // Left pending: the next tick or the next search indexes it.
+      }
+    }, options.searchIndexIntervalMs ?? SEARCH_INDEX_INTERVAL_MS);
+    indexer.unref();
     let closed = false;
     return {
       mode: 'sqlite',
@@ -67,10 +92,21 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       conversations: new SqliteConversationRepository(db),
       messages,
       cannedResponses: new SqliteCannedResponseRepository(db),
+      teams: new SqliteTeamRepository(db),
+      search,
+      attachments: new SqliteAttachmentRepository(db),
+      attachmentBlobs: new FileBlobStore(join(options.dataDir, 'attachments')),
+      tickets: new SqliteTicketRepository(db),
+      ratings: new SqliteRatingRepository(db),
+      followUps: new SqliteFollowUpRepository(db),
+      reports: new SqliteReportRepository(db),
+      alerts: new SqliteAlertRepository(db),
       async close() {
         if (closed) return;
         closed = true;
+        clearInterval(indexer);
         messages.close();
+        search.indexPending();
         db.close();
       },
     };

@@ -93,6 +93,10 @@ export function statusFor(error: ErrorBody): number {
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_FILE_TYPE':
+      return 415;
+    case 'ATTACHMENT_UNAVAILABLE':
+      return 409;
     case 'RATE_LIMITED':
       return 429;
     case 'SHUTTING_DOWN':

@@ -1,4 +1,10 @@
-import { AGENT_NAMESPACE, type Conversation, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
+import {
+  AGENT_NAMESPACE,
+  type Conversation,
+  DEFAULT_SITE_SETTINGS,
+  PROTOCOL_VERSION,
+  VISITOR_NAMESPACE,
+} from '@aftercare/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
@@ -85,6 +91,7 @@ describe('who may reach what', () => {
       key: 'other-site',
       name: 'Other',
       allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
       createdAt: now,
     });
     await server.store.agents.create({
@@ -93,6 +100,8 @@ describe('who may reach what', () => {
       email: 'rival@other.test',
       name: 'Rival',
       role: 'admin',
+      active: true,
+      avatarUrl: null,
       passwordHash: await hashPassword('rival-password'),
       createdAt: now,
     });

@@ -1,13 +1,17 @@
 import { PROTOCOL_VERSION } from '@aftercare/shared';
 import { schemas, validate } from '@aftercare/shared/schemas';
+import type { AfterSalesReactions } from '../../domain/after-sales/after-sales-reactions.js';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
 import type { CustomerFileService } from '../../domain/customers/customer-file-service.js';
 import type { RoutingService } from '../../domain/routing/routing-service.js';
-import { hashToken } from '../../lib/tokens.js';
+import { hashToken, newId } from '../../lib/tokens.js';
 import { readSessionCookie } from '../http/cookies.js';
 import { isSameOrigin } from '../http/origin.js';
+import { type AdminEventDeps, registerAdminEvents } from './admin-events.js';
+import { type AfterSalesEventDeps, registerAfterSalesEvents } from './after-sales-events.js';
+import { type AlertEventDeps, registerAlertEvents } from './alert-events.js';
 import { agentRoom, type Broadcaster, sessionRoom, tenantRoom } from './broadcaster.js';
 import { type CannedEventDeps, registerCannedEvents } from './canned-events.js';
 import { registerConversationEvents } from './conversation-events.js';
@@ -15,10 +19,22 @@ import { registerCustomerEvents } from './customer-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
+import { type ReportEventDeps, registerReportEvents } from './report-events.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
+import { registerSearchEvents, type SearchEventDeps } from './search-events.js';
+import { registerTicketEvents, type TicketEventDeps } from './ticket-events.js';
 
-export interface AgentNamespaceDeps extends CannedEventDeps {
+export interface AgentNamespaceDeps
+  extends CannedEventDeps,
+    SearchEventDeps,
+    ReportEventDeps,
+    AdminEventDeps,
+    TicketEventDeps,
+    AfterSalesEventDeps,
+    AlertEventDeps {
   auth: AuthService;
+  /** Rating requests and follow-ups after a chat is resolved or a ticket closed. */
+  afterSales: AfterSalesReactions;
   routing: RoutingService;
   routingBroadcasts: RoutingBroadcasts;
   /** How often each console connection tells presence it is alive (a third of the connection TTL). */
@@ -112,6 +128,8 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
       broadcast: () => {
         if (result.changed) broadcaster.conversationUpdated(result.conversation, socket.id);
         if (outcome) routingBroadcasts.publish(agent.tenantId, outcome);
+        // Asks the shopper for a rating if the site wants it (its failures are logged, not the agent's).
+        if (result.changed) void deps.afterSales.conversationResolved(result.conversation);
       },
     };
   });
@@ -132,15 +150,36 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   });
 
   defineHandler(on, context, 'conversation:transfer', schemas.conversationTransfer, async (payload) => {
-    // Supervisors and admins move any chat (even over capacity); agents hand over their own.
-    const outcome =
-      agent.role === 'agent'
-        ? await routing.transfer(agent, payload.conversationId, payload.toAgentId)
-        : await routing.reassign(agent, payload.conversationId, payload.toAgentId);
+    const { conversationId, toAgentId, toTeamId, note } = payload;
+    // To a team: one of its members with room, else it waits for them. To an agent: supervisors and
+    // admins move any chat (even over capacity); agents hand over their own.
+    const { outcome, updated } =
+      toTeamId !== undefined
+        ? await routing.transferToTeam(agent, conversationId, toTeamId)
+        : {
+            outcome:
+              agent.role === 'agent'
+                ? await routing.transfer(agent, conversationId, toAgentId as string)
+                : await routing.reassign(agent, conversationId, toAgentId as string),
+            updated: [],
+          };
+    // The note is written once the transfer happened, so a refused transfer leaves no note behind.
+    const noted = note
+      ? await conversations.send(actor, { conversationId, clientId: newId(), text: note, internal: true })
+      : null;
     const conversation =
-      outcome.assigned.find((item) => item.id === payload.conversationId) ??
-      (await conversations.load(actor, payload.conversationId));
-    return { data: { conversation }, broadcast: () => routingBroadcasts.publish(agent.tenantId, outcome) };
+      noted?.conversation ??
+      outcome.assigned.find((item) => item.id === conversationId) ??
+      updated.find((item) => item.id === conversationId) ??
+      (await conversations.load(actor, conversationId));
+    return {
+      data: { conversation },
+      broadcast: () => {
+        for (const item of updated) broadcaster.conversationUpdated(item);
+        routingBroadcasts.publish(agent.tenantId, outcome);
+        if (noted?.created) broadcaster.noteCreated(noted.conversation, noted.message);
+      },
+    };
   });
 
   defineHandler(on, context, 'note:add', schemas.messageSend, async (payload) => {
@@ -182,4 +221,10 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   registerConversationEvents(on, () => actor, deps);
   registerCustomerEvents(socket, deps);
   registerCannedEvents(socket, deps);
+  registerSearchEvents(socket, deps);
+  registerReportEvents(socket, deps);
+  registerAdminEvents(socket, deps);
+  registerTicketEvents(socket, deps);
+  registerAfterSalesEvents(socket, deps);
+  registerAlertEvents(socket, deps);
 }

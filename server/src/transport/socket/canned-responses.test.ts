@@ -20,6 +20,8 @@ describe('agent directory and canned responses over sockets', () => {
       email,
       name,
       role,
+      active: true,
+      avatarUrl: null,
       passwordHash: await hashPassword(`password-of-${name}`),
       createdAt: Date.now(),
     });
@@ -44,7 +46,16 @@ describe('agent directory and canned responses over sockets', () => {
     expect(agents.every((a) => a.tenantId === DEMO.tenantId)).toBe(true);
     expect(agents.some((a) => a.name === 'Eve')).toBe(false);
     for (const agent of agents)
-      expect(Object.keys(agent).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role', 'tenantId']);
+      expect(Object.keys(agent).sort()).toEqual([
+        'active',
+        'avatarUrl',
+        'createdAt',
+        'email',
+        'id',
+        'name',
+        'role',
+        'tenantId',
+      ]);
     expect(JSON.stringify(agents)).not.toContain('scrypt');
     const theirs = await requestData<{ agents: Agent[] }>(stranger, 'agent:list', {});
     expect(theirs.agents.map((a) => a.name)).toEqual(['Eve']);

@@ -1,4 +1,5 @@
 import type { Conversation, Customer, CustomerFile } from '@aftercare/shared';
+import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
 import {
@@ -39,6 +40,8 @@ describe('customer file: customer:get and customer:update', () => {
       email,
       name,
       role,
+      active: true,
+      avatarUrl: null,
       passwordHash: await hashPassword(`password-of-${name}`),
       createdAt: Date.now(),
     });
@@ -59,6 +62,7 @@ describe('customer file: customer:get and customer:update', () => {
       key: 'rival-site',
       name: 'Rival',
       allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
       createdAt: Date.now(),
     });
     rival = await addAgent('Rex', 'admin', 'rival-shop');

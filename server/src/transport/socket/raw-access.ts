@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ERROR_CODES, type ErrorCode } from '@aftercare/shared';
 import { expect } from 'vitest';
 import { RawSocket } from './raw-client.js';
@@ -11,9 +11,27 @@ import type { Outcome, RawCase } from './raw-corpus.js';
  */
 export function declaredEvents(file: string, name: string): string[] {
   const source = readFileSync(new URL(`../../../../shared/src/protocol/${file}`, import.meta.url), 'utf8');
-  const body = source.split(`export interface ${name} {`)[1]?.split('\n}')[0];
-  if (!body) throw new Error(`interface ${name} not found in ${file}`);
-  return [...body.matchAll(/^\s*'([^']+)':/gm)].map((match) => match[1]!);
+  const [, parents = '', body] =
+    source.match(new RegExp(`export interface ${name}(?:\\s+extends\\s+([^{]+))?\\s*\\{([\\s\\S]*?)\\n\\}`)) ?? [];
+  if (body === undefined) throw new Error(`interface ${name} not found in ${file}`);
+  const own = [...body.matchAll(/^\s*'([^']+)':/gm)].map((match) => match[1]!);
+  // Events of the interfaces it extends (e.g. `AdminClientEvents`), each declared in its own file.
+  const inherited = parents
+    .split(',')
+    .map((parent) => parent.trim())
+    .filter(Boolean)
+    .flatMap((parent) => declaredEvents(protocolFileOf(parent), parent));
+  return [...own, ...inherited];
+}
+
+/** The protocol file that declares `export interface name`. */
+function protocolFileOf(name: string): string {
+  const dir = new URL('../../../../shared/src/protocol/', import.meta.url);
+  const file = readdirSync(dir).find((entry) =>
+    readFileSync(new URL(entry, dir), 'utf8').includes(`export interface ${name} `),
+  );
+  if (!file) throw new Error(`interface ${name} not found in shared/src/protocol`);
+  return file;
 }
 
 /** Asserts `response` is `{ error: { code, message } }` with a code from `ERROR_CODES` (and from `codes`, if any). */

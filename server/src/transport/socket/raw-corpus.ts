@@ -232,10 +232,14 @@ export function visitorFixtures(conversationId: string): EventFixtures<VisitorCl
       },
     },
     'conversation:list': {},
+    'site:config': {},
+    'ticket:list': {},
     'message:send': { conversationId, clientId: 'c-1', text: 'hello' },
     'messages:sync': { conversationId, afterSeq: 0, limit: 10 },
     'typing:set': { conversationId, typing: true },
     'receipt:update': { conversationId, kind: 'read', seq: 1 },
+    'rating:submit': { subject: { kind: 'conversation', id: conversationId }, score: 4, comment: 'Quick fix' },
+    'rating:pending': {},
   };
 }
 
@@ -249,7 +253,16 @@ export function agentFixtures(
   customerId = 'customer-1',
 ): EventFixtures<AgentClientEvents> {
   return {
-    'conversation:list': { status: 'open', before: 1, limit: 10 },
+    'conversation:list': {
+      status: 'open',
+      siteId: 'site-1',
+      assigneeId: agentId,
+      waitingOn: 'customer',
+      product: 'K2',
+      cursor: { updatedAt: 1, id: conversationId },
+      before: 1,
+      limit: 10,
+    },
     'conversation:open': { conversationId },
     'conversation:resolve': { conversationId },
     'conversation:reopen': { conversationId },
@@ -260,7 +273,7 @@ export function agentFixtures(
     'note:add': { conversationId, clientId: 'n-1', text: 'internal note' },
     'presence:set': { status: 'online' },
     'presence:list': {},
-    'conversation:transfer': { conversationId, toAgentId: agentId },
+    'conversation:transfer': { conversationId, toAgentId: agentId, note: 'Needs a refund' },
     'agent:set-capacity': { agentId, capacity: 3 },
     'customer:get': { customerId },
     'customer:update': { customerId, name: 'Li Lei', email: null, tier: 'gold' },
@@ -269,6 +282,102 @@ export function agentFixtures(
     'canned:create': { shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
     'canned:update': { id: 'canned-1', shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
     'canned:delete': { id: 'canned-1' },
+    'search:query': { query: 'kettle', limit: 5, cursor: { createdAt: 1, messageId: 'message-1' } },
+    'report:get': { from: '2026-09-01', to: '2026-09-30', siteId: 'site-1' },
+    ...adminFixtures(agentId),
+    ...ticketFixtures(conversationId, agentId, customerId),
+    'rating:request': { conversationId },
+    'rating:list': { customerId },
+    'follow-up:list': { view: 'due', page: 1 },
+    'follow-up:complete': { followUpId: 'follow-up-1', outcome: 'satisfied', note: 'Happy' },
+    'alert:list': { limit: 10 },
+    'alert:read': { alertIds: ['alert-1'] },
+  };
+}
+
+/** Valid payloads of the repair ticket events (`ticket:*`). */
+function ticketFixtures(conversationId: string, agentId: string, customerId: string) {
+  const ticketId = 'ticket-1';
+  return {
+    'ticket:create': {
+      conversationId,
+      serialNumber: 'SN-1',
+      purchaseDate: '2026-03-01',
+      orderNumber: 'ORD-1',
+      fault: 'Pump noise',
+      photoIds: ['attachment-1'],
+      remedy: 'repair',
+      category: 'paid',
+      priority: 'high',
+      technicianId: agentId,
+      product: { name: 'Kettle', sku: 'K2', category: 'Kitchen' },
+      overrideReason: 'Goodwill',
+    },
+    'ticket:get': { ticketId },
+    'ticket:for-conversation': { conversationId },
+    'ticket:list': {
+      view: 'mine',
+      statuses: ['registered'],
+      technicianId: agentId,
+      customerId,
+      query: 'R-1',
+      limit: 5,
+    },
+    'ticket:update': {
+      ticketId,
+      version: 1,
+      serialNumber: null,
+      purchaseDate: '2026-03-02',
+      fault: 'Leak',
+      priority: 'low',
+    },
+    'ticket:move': { ticketId, version: 1, to: 'diagnosed', note: 'Seal' },
+    'ticket:assign': { ticketId, version: 1, assigneeId: agentId, technicianId: null },
+    'ticket:note': { ticketId, note: 'Called the customer' },
+    'ticket:repair-card': {
+      ticketId,
+      version: 1,
+      repairCard: {
+        parts: [{ name: 'Seal', partNumber: 'S-1', quantity: 1 }],
+        labourMinutes: 30,
+        technicianNotes: 'Done',
+      },
+    },
+    'ticket:override-warranty': { ticketId, version: 1, remedy: 'refund', reason: 'Goodwill' },
+  };
+}
+
+/** Valid payloads of the settings events (`site:*`, `agent:create|update`, `team:*`). */
+function adminFixtures(agentId: string) {
+  const settings = {
+    color: '#2563eb',
+    greeting: { en: 'Hello', 'zh-CN': '您好' },
+    offlineMessage: { en: 'Leave a message' },
+    preChatFields: [{ field: 'email', required: true }],
+    businessHours: {
+      timeZone: 'Asia/Shanghai',
+      intervals: [{ day: 1, open: '09:00', close: '18:00' }],
+      closedDates: ['2026-10-01'],
+    },
+    expectedReplyMinutes: 30,
+    defaultLocale: 'zh-CN',
+  };
+  return {
+    'site:list': {},
+    'site:create': { name: 'Shop', allowedOrigins: ['https://shop.example'], settings },
+    'site:update': { siteId: 'site-1', name: 'Shop', allowedOrigins: [], settings: { color: '#000000' } },
+    // One email per call: a create lands in the caller's own tenant, and emails are unique everywhere.
+    'agent:create': {
+      email: `new-${crypto.randomUUID()}@shop.example`,
+      name: 'New',
+      role: 'agent',
+      password: 'long-enough-1',
+    },
+    'agent:update': { agentId, name: 'Ann', role: 'agent', active: true, avatarUrl: 'https://a.test/a.png' },
+    'team:list': {},
+    'team:create': { name: 'Repairs', memberIds: [agentId] },
+    'team:update': { teamId: 'team-1', name: 'Repairs', memberIds: [agentId] },
+    'team:delete': { teamId: 'team-1' },
   };
 }
 
@@ -299,6 +408,8 @@ export function hostileVariants(payload: Record<string, unknown>): { label: stri
       }
     } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+      // A JSON array cannot carry a key: the "variant" would be the valid payload itself.
+      if (Array.isArray(value)) return;
       variants.push({
         label: `${path.join('.') || 'payload'} + $where key`,
         body: JSON.stringify(setAt(payload, [...path, '$where'], '1')),
@@ -327,7 +438,8 @@ export function prototypeVariants(payload: Record<string, unknown>): { label: st
   ];
   const walk = (value: unknown, path: string[]) => {
     if (!value || typeof value !== 'object') return;
-    for (const key of poison) {
+    // Arrays cannot carry keys in JSON; their elements are walked below.
+    for (const key of Array.isArray(value) ? [] : poison) {
       // Insert the key as text, at the front of the object at `path`, so JSON.parse makes it an own key.
       const marked = JSON.stringify(setAt(payload, [...path, '\u0000here\u0000'], 0));
       variants.push({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Conversation, Message, MessageCreatedEvent } from '@aftercare/shared';
+import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
@@ -214,6 +215,7 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       key: RIVAL.siteKey,
       name: 'Rival',
       allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
       createdAt: now,
     });
     agentIds.demo = (await server.store.agents.getByEmail(DEMO.agentEmail))!.id;
@@ -224,6 +226,8 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       email: RIVAL.email,
       name: 'Rival',
       role: 'admin',
+      active: true,
+      avatarUrl: null,
       passwordHash: await hashPassword(RIVAL.password),
       createdAt: now,
     });
@@ -270,6 +274,17 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       'agent:list',
       'canned:list',
       'canned:create',
+      'search:query',
+      'site:config',
+      'site:list',
+      'site:create',
+      'agent:create',
+      'team:list',
+      'ticket:list',
+      'rating:pending',
+      'follow-up:list',
+      'alert:list',
+      'alert:read',
     ];
     if (ownTenant.includes(event)) {
       expect(response, label).toEqual({ data: expect.any(Object) });

@@ -37,6 +37,8 @@ describe('routing over sockets', () => {
       email,
       name,
       role,
+      active: true,
+      avatarUrl: null,
       passwordHash: await hashPassword(`password-of-${name}`),
       createdAt: Date.now(),
     });

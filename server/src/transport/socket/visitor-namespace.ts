@@ -4,6 +4,8 @@ import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
 import type { VisitorService } from '../../domain/customers/visitor-service.js';
 import type { RoutingService } from '../../domain/routing/routing-service.js';
+import type { WidgetConfigService } from '../../domain/sites/widget-config.js';
+import type { TicketService } from '../../domain/tickets/ticket-service.js';
 import { isSameOrigin } from '../http/origin.js';
 import { type Broadcaster, customerRoom } from './broadcaster.js';
 import { registerConversationEvents } from './conversation-events.js';
@@ -11,14 +13,18 @@ import { defineHandler, type HandlerContext, toErrorBody } from './define-handle
 import { handshakeError } from './handshake-error.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
+import { registerVisitorRatingEvents, type VisitorRatingEventDeps } from './visitor-rating-events.js';
 
-export interface VisitorNamespaceDeps {
+export interface VisitorNamespaceDeps extends VisitorRatingEventDeps {
   visitors: VisitorService;
   routing: RoutingService;
   routingBroadcasts: RoutingBroadcasts;
   conversations: ConversationService;
   broadcaster: Broadcaster;
   context: HandlerContext;
+  /** The site's widget settings and availability, for `session:ready` and `site:config`. */
+  widgetConfig: WidgetConfigService;
+  tickets: Pick<TicketService, 'forShopper'>;
 }
 
 /** The widget's namespace: handshake by site key and visitor token, then the shopper's events. */
@@ -46,11 +52,12 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
     const { customer, issuedToken } = socket.data;
     socket.join(customerRoom(customer.id));
     registerVisitorEvents(socket, deps);
-    deps.conversations.listForVisitor(customer).then(
-      (conversations) =>
+    Promise.all([deps.conversations.listForVisitor(customer), deps.widgetConfig.configFor(socket.data.site.id)]).then(
+      ([conversations, site]) =>
         socket.emit('session:ready', {
           customer: visitorProfile(customer),
           conversations,
+          site,
           ...(issuedToken ? { visitorToken: issuedToken } : {}),
         }),
       (error: unknown) => {
@@ -102,7 +109,18 @@ function registerVisitorEvents(socket: VisitorSocket, deps: VisitorNamespaceDeps
     data: { conversations: await conversations.listForVisitor(socket.data.customer) },
   }));
 
+  // Settings and availability as of now: the widget asks again when the shopper opens it.
+  defineHandler(on, context, 'site:config', schemas.emptyPayload, async () => ({
+    data: { site: await deps.widgetConfig.configFor(socket.data.site.id) },
+  }));
+
+  // The shopper's repairs, also on a later visit: tickets belong to the customer, not the chat.
+  defineHandler(on, context, 'ticket:list', schemas.emptyPayload, async () => ({
+    data: { tickets: await deps.tickets.forShopper(socket.data.customer) },
+  }));
+
   registerConversationEvents(on, actor, deps);
+  registerVisitorRatingEvents(socket, deps);
 }
 
 /** The shopper's view of their record: the shop's tier label stays in the console. */

@@ -1,4 +1,11 @@
 import type { Catalog } from '../locale.js';
+import { afterSalesEn } from './after-sales-en.js';
+import { attachmentsEn } from './attachments-en.js';
+import { inboxSearchEn } from './inbox-search-en.js';
+import { reportsEn } from './reports-en.js';
+import { servicePromisesEn } from './service-promises-en.js';
+import { settingsEn } from './settings-en.js';
+import { ticketsEn } from './tickets-en.js';
 
 /**
  * English texts of the agent console. This catalog defines the keys: every other console
@@ -224,6 +231,13 @@ export const en = {
   'canned.noMatch': 'No saved reply matches /{query}.',
   'canned.hint': '↑ ↓ choose · Enter or Tab inserts · Esc closes',
   'canned.count': '{count} saved replies match.',
+  ...settingsEn,
+  ...inboxSearchEn,
+  ...reportsEn,
+  ...attachmentsEn,
+  ...ticketsEn,
+  ...afterSalesEn,
+  ...servicePromisesEn,
 } as const satisfies Catalog;
 
 /** Keys of the console catalogs. */

@@ -1,5 +1,12 @@
 import type { Catalog } from '../locale.js';
+import { afterSalesZhCN } from './after-sales-zh-CN.js';
+import { attachmentsZhCN } from './attachments-zh-CN.js';
 import type { ConsoleMessageKey } from './en.js';
+import { inboxSearchZhCN } from './inbox-search-zh-CN.js';
+import { reportsZhCN } from './reports-zh-CN.js';
+import { servicePromisesZhCN } from './service-promises-zh-CN.js';
+import { settingsZhCN } from './settings-zh-CN.js';
+import { ticketsZhCN } from './tickets-zh-CN.js';
 
 /** Simplified Chinese texts of the agent console; the type forces the same keys as `en`. */
 export const zhCN: Record<ConsoleMessageKey, string> = {
@@ -222,4 +229,11 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   'canned.noMatch': '没有与 /{query} 匹配的快捷回复。',
   'canned.hint': '↑ ↓ 选择 · Enter 或 Tab 插入 · Esc 关闭',
   'canned.count': '有 {count} 条快捷回复匹配。',
+  ...settingsZhCN,
+  ...inboxSearchZhCN,
+  ...reportsZhCN,
+  ...attachmentsZhCN,
+  ...ticketsZhCN,
+  ...afterSalesZhCN,
+  ...servicePromisesZhCN,
 } satisfies Catalog;

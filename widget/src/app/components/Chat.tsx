@@ -22,11 +22,18 @@ export function Chat({ client, state }: { client: ChatClient; state: ChatState }
         pending={state.pending}
         online={state.connection === 'online'}
         onDiscard={(clientId) => client.discard(clientId)}
+        base={client.uploadTarget.baseUrl}
       />
       <p class="typing" aria-hidden={state.typing ? undefined : 'true'}>
         {state.typing && (typingName ? t('typingNamed', { name: typingName }) : t('typingAnonymous'))}
       </p>
-      {!resolved && <Composer onSend={(text) => client.send(text)} onTyping={(typing) => client.setTyping(typing)} />}
+      {!resolved && (
+        <Composer
+          onSend={(text, files) => client.send(text, files)}
+          onTyping={(typing) => client.setTyping(typing)}
+          uploads={client}
+        />
+      )}
       {resolved && (
         <div class="rs">
           {!readingTranscript && <p role="status">{t('resolvedTitle')}</p>}

@@ -1,79 +1,103 @@
-import { type ContactDetails, type ErrorCode, LIMITS } from '@aftercare/shared';
+import {
+  type ContactDetails,
+  type ErrorCode,
+  LIMITS,
+  type PreChatField,
+  type PreChatFieldName,
+} from '@aftercare/shared';
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../lib/i18n.js';
-
-type Field = 'name' | 'email' | 'phone';
+import { fieldError } from '../lib/site.js';
 
 interface PreChatFormProps {
+  /** The fields to ask, in order (the site's, minus what `identify` told). */
+  fields: PreChatField[];
   initial: ContactDetails;
-  /** Starts the conversation; resolves with an error code when the server refused. */
-  onStart(details: ContactDetails): Promise<ErrorCode | null>;
+  /** The offline form: the same fields plus a message that waits for the shop. */
+  away: boolean;
+  /** A start is already on its way (maybe resumed after a reload). */
+  busy: boolean;
+  /** Starts the conversation (with `text` as its first message); resolves with an error code when refused. */
+  onStart(details: ContactDetails, text: string): Promise<ErrorCode | null>;
 }
 
-/** Client-side checks mirror the server's schema, so a refusal is rare and explained right here. */
-function validate(values: Record<Field, string>): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
-  if (!values.name.trim()) errors.name = 'errorName';
-  if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = 'errorEmail';
-  if (values.phone.trim() && !/^\+?[0-9 ()./-]{3,}$/.test(values.phone.trim())) errors.phone = 'errorPhone';
-  return errors;
-}
+/** Input type, autocomplete token, label key and length limit of each contact field. */
+const INPUTS: Record<PreChatFieldName, [string, string, string, number]> = {
+  name: ['text', 'name', 'fieldName', LIMITS.name],
+  email: ['email', 'email', 'fieldEmail', LIMITS.email],
+  phone: ['tel', 'tel', 'fieldPhone', LIMITS.phone],
+};
 
-/** The pre-chat form: who the shopper is, before the first message. */
-export function PreChatForm({ initial, onStart }: PreChatFormProps) {
+/**
+ * Who the shopper is, before the first message: the pre-chat form, and — with `away` — the
+ * offline form. Without fields to ask it is just the message box, so the chat starts with the
+ * first message.
+ */
+export function PreChatForm({ fields, initial, away, busy, onStart }: PreChatFormProps) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Record<Field, string>>({
+  const withMessage = away || !fields.length;
+  const [values, setValues] = useState<Record<string, string>>({
     name: initial.name ?? '',
     email: initial.email ?? '',
     phone: initial.phone ?? '',
+    text: '',
   });
   // Details that arrive later (session:ready, identify) fill fields the shopper left empty.
   useEffect(() => {
     setValues((current) => ({
+      ...current,
       name: current.name || initial.name || '',
       email: current.email || initial.email || '',
       phone: current.phone || initial.phone || '',
     }));
   }, [initial.name, initial.email, initial.phone]);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState(false);
   const [starting, setStarting] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = validate(values);
+    const found: Record<string, string> = {};
+    for (const field of fields) {
+      const error = fieldError(field, values[field.field]);
+      if (error) found[field.field] = error;
+    }
+    const text = values.text!;
+    if (withMessage && !text.trim()) found.text = 'missingMessage';
     setErrors(found);
     setFailure(false);
-    if (Object.keys(found).length) {
-      (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    const invalid = Object.keys(found)[0];
+    // By id: the fields are marked invalid only when Preact renders the new errors, after this.
+    if (invalid) return (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>(`#ac-${invalid}`)?.focus();
     setStarting(true);
-    const details: ContactDetails = { name: values.name.trim() };
-    if (values.email.trim()) details.email = values.email.trim();
-    if (values.phone.trim()) details.phone = values.phone.trim();
-    const error = await onStart(details);
+    const details: ContactDetails = {};
+    for (const { field } of fields) if (values[field]?.trim()) details[field] = values[field]!.trim();
+    const error = await onStart(details, withMessage ? text : '');
     setStarting(false);
     setFailure(error !== null);
   };
 
-  const input = (field: Field, type: string, autocomplete: string, label: string, max: number) => (
-    <div class="f">
-      <label for={`ac-${field}`}>{t(label)}</label>
-      <input
-        id={`ac-${field}`}
-        type={type}
-        autoComplete={autocomplete}
-        maxLength={max}
-        value={values[field]}
-        aria-invalid={errors[field] ? 'true' : undefined}
-        aria-describedby={errors[field] ? `ac-${field}-error` : undefined}
-        required={field === 'name'}
-        onInput={(event) => setValues({ ...values, [field]: event.currentTarget.value })}
-      />
-      {errors[field] && (
-        <span class="err" id={`ac-${field}-error`}>
-          {t(errors[field])}
+  /** One labelled control with its error; optional fields say so in their label. */
+  const control = (id: string, label: string, required: boolean, input: (props: object) => JSX.Element) => (
+    <div class="f" key={id}>
+      <label for={`ac-${id}`}>{required ? label : t('optional', { label })}</label>
+      {input({
+        id: `ac-${id}`,
+        value: values[id],
+        required,
+        'aria-invalid': errors[id] ? 'true' : undefined,
+        'aria-describedby': errors[id] ? `ac-${id}-error` : away && id === 'email' ? 'ac-email-hint' : undefined,
+        onInput: (event: Event) => setValues({ ...values, [id]: (event.currentTarget as HTMLInputElement).value }),
+      })}
+      {away && id === 'email' && (
+        <span class="hint" id="ac-email-hint">
+          {t('offlineEmailHint')}
+        </span>
+      )}
+      {errors[id] && (
+        <span class="err" id={`ac-${id}-error`}>
+          {t(errors[id])}
         </span>
       )}
     </div>
@@ -81,17 +105,35 @@ export function PreChatForm({ initial, onStart }: PreChatFormProps) {
 
   return (
     <form class="pre" onSubmit={submit} noValidate>
-      <p>{t('prechatIntro')}</p>
-      {input('name', 'text', 'name', 'fieldName', LIMITS.name)}
-      {input('email', 'email', 'email', 'fieldEmail', LIMITS.email)}
-      {input('phone', 'tel', 'tel', 'fieldPhone', LIMITS.phone)}
+      {fields.length > 0 && !away && <p>{t('prechatIntro')}</p>}
+      {fields.map(({ field, required }) => {
+        const [type, autocomplete, label, max] = INPUTS[field];
+        return control(field, t(label), required, (props) => (
+          <input {...props} type={type} autoComplete={autocomplete} maxLength={max} />
+        ));
+      })}
+      {withMessage &&
+        control('text', t('composerLabel'), true, (props) => (
+          <textarea
+            {...props}
+            rows={4}
+            maxLength={LIMITS.messageText}
+            // Without a form around it, the message box behaves like the chat's: Enter sends.
+            onKeyDown={(event) => {
+              if (!away && event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                event.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
+        ))}
       {failure && (
         <p class="err" role="alert">
           {t('errorStart')}
         </p>
       )}
-      <button class="btn" type="submit" disabled={starting}>
-        {t(starting ? 'prechatStarting' : 'prechatStart')}
+      <button class="btn" type="submit" disabled={starting || busy}>
+        {t(starting || busy ? 'prechatStarting' : away ? 'offlineSend' : withMessage ? 'send' : 'prechatStart')}
       </button>
     </form>
   );

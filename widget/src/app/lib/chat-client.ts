@@ -5,8 +5,11 @@ import {
   type Message,
   type ProductContext,
   type VisitorSessionReadyEvent,
+  type WidgetSiteConfig,
 } from '@aftercare/shared';
 import { storageKey } from '../../bridge.js';
+import type { LocalFiles, OutboxFile, UploadTarget } from '../attachments/files.js';
+import { RatingRequests } from '../ratings/rating-requests.js';
 import { ChatStore } from './chat-store.js';
 import { createVisitorSocket, request, type VisitorSocket } from './connection.js';
 import { switchShopper } from './identity.js';
@@ -19,6 +22,16 @@ import type { SafeStorage } from './storage.js';
 import { syncConversation } from './sync.js';
 
 export type { ChatState } from './chat-store.js';
+
+/**
+ * A `conversation:start` in flight, kept in storage until answered so that neither it nor the
+ * first message (waiting in the outbox without a conversation id) is lost to a reload while offline.
+ */
+interface PendingStart {
+  requestId: string;
+  details: ContactDetails;
+  product: ProductContext | null;
+}
 
 export interface ChatClientOptions {
   siteKey: string;
@@ -37,14 +50,16 @@ export interface ChatClientOptions {
  */
 export class ChatClient {
   readonly store: ChatStore;
+  /** The shopper's post-service rating requests (the rating card's state). */
+  readonly ratings: RatingRequests;
   private readonly socket: VisitorSocket;
   private readonly outbox: Outbox;
   private readonly sender: OutboxSender;
   private readonly waitingForSession: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
-  private startRequestId: string | null = null;
-  private readonly key: (name: 'token' | 'active' | 'outbox') => string;
+  private starting: Promise<ErrorCode | null> | null = null;
+  private readonly key: (name: 'token' | 'active' | 'outbox' | 'site' | 'start') => string;
 
   constructor(private readonly options: ChatClientOptions) {
     this.key = (name) => storageKey(options.siteKey, name);
@@ -53,11 +68,21 @@ export class ChatClient {
     this.socket =
       options.socket ??
       createVisitorSocket(options.baseUrl, options.siteKey, () => options.storage.get(this.key('token')));
+    this.ratings = new RatingRequests(this.socket);
     this.sender = new OutboxSender(this.socket, this.outbox, {
       sent: (message) => this.receive([message]),
       changed: () => this.store.refreshPending(),
+      // The upload code is a chunk of its own, loaded only when a message carries files.
+      uploadFiles: (entry, outbox) =>
+        import('../attachments/send-files.js').then((module) =>
+          module.uploadMissing(entry, outbox, this.files, this.uploadTarget),
+        ),
     });
     this.listen();
+    const site = this.read<WidgetSiteConfig>('site');
+    if (site) this.store.update({ site });
+    const start = this.read<PendingStart>('start');
+    if (start) void this.runStart(start);
   }
 
   get state() {
@@ -77,36 +102,43 @@ export class ChatClient {
     if (this.socket.active) this.socket.disconnect().connect();
   }
 
-  /** Starts (or, after a retry, returns) the shopper's conversation; resolves with an error code on failure. */
-  async startConversation(details: ContactDetails, product: ProductContext | null): Promise<ErrorCode | null> {
-    if (!this.startRequestId) this.startRequestId = randomId();
-    const requestId = this.startRequestId;
-    for (;;) {
-      await this.whenOnline();
-      try {
-        const payload = { requestId, ...details, ...(product ? { product } : {}) };
-        const response = await request(this.socket, 'conversation:start', payload);
-        this.startRequestId = null;
-        if ('error' in response) return response.error.code;
-        // The server filled the shopper's profile in; keep the local copy (used to prefill) in step.
-        const customer = this.state.customer;
-        if (customer) this.store.update({ customer: { ...customer, ...details } });
-        const { conversation, queuePosition } = response.data;
-        this.store.show(conversation, []);
-        this.store.setQueue(conversation.id, queuePosition);
-        await this.sync();
-        return null;
-      } catch {
-        // No acknowledgement: the link broke. Retry with the same requestId once it is back.
-      }
-    }
+  /**
+   * Starts (or, after a retry, returns) the shopper's conversation, with `text` as its first
+   * message if given (the offline form, or a start without a form); resolves with an error code on
+   * failure. Both are saved first, so a reload while offline resumes them.
+   */
+  startConversation(details: ContactDetails, product: ProductContext | null, text = ''): Promise<ErrorCode | null> {
+    if (text.trim()) this.outbox.add({ clientId: randomId(), conversationId: '', text, createdAt: Date.now() });
+    const start = this.read<PendingStart>('start') ?? { requestId: randomId(), details, product };
+    this.options.storage.set(this.key('start'), JSON.stringify(start));
+    return this.runStart(start);
   }
 
-  /** Queues a message for the conversation on screen and tries to send it. */
-  send(text: string): void {
+  /** The site's settings and availability again (they change while a page stays open). */
+  refreshSite(): void {
+    if (!this.socket.connected) return; // The next session:ready brings them.
+    request(this.socket, 'site:config', {}).then(
+      (response) => 'data' in response && this.setSite(response.data.site),
+      () => {},
+    );
+  }
+
+  /** Bytes of files not uploaded yet, by key (see `attachments/files.ts`); never in storage. */
+  readonly files: LocalFiles = new Map();
+
+  /** Where and as whom the widget uploads files. */
+  get uploadTarget(): UploadTarget {
+    const { baseUrl, siteKey, storage } = this.options;
+    // The loader's base URL ends with a slash; attachment paths start with one.
+    return { baseUrl: baseUrl.replace(/\/$/, ''), siteKey, token: () => storage.get(this.key('token')) };
+  }
+
+  /** Queues a message (text, files or both) for the conversation on screen and tries to send it. */
+  send(text: string, files: OutboxFile[] = []): void {
     const conversation = this.state.conversation;
-    if (conversation?.status !== 'open' || !text.trim() || text.length > LIMITS.messageText) return;
-    this.outbox.add({ clientId: randomId(), conversationId: conversation.id, text, createdAt: Date.now() });
+    if (conversation?.status !== 'open' || !(text.trim() || files.length) || text.length > LIMITS.messageText) return;
+    const entry = { clientId: randomId(), conversationId: conversation.id, text, createdAt: Date.now() };
+    this.outbox.add(files.length ? { ...entry, files } : entry);
     this.store.refreshPending();
     this.setTyping(false);
     void this.sender.flush();
@@ -143,6 +175,56 @@ export class ChatClient {
     this.store.refreshPending();
   }
 
+  /** Runs a saved start until the server answers; one at a time, retried with the same requestId. */
+  private runStart({ requestId, details, product }: PendingStart): Promise<ErrorCode | null> {
+    this.starting ??= (async () => {
+      this.store.update({ starting: true });
+      for (;;) {
+        await this.whenOnline();
+        try {
+          const payload = { requestId, ...details, ...(product ? { product } : {}) };
+          const response = await request(this.socket, 'conversation:start', payload);
+          this.options.storage.set(this.key('start'), null);
+          const waiting = this.outbox.list().filter((entry) => !entry.conversationId);
+          if ('error' in response) {
+            for (const entry of waiting) this.outbox.remove(entry.clientId);
+            return response.error.code;
+          }
+          // The server filled the shopper's profile in; keep the local copy (used to prefill) in step.
+          const customer = this.state.customer;
+          if (customer) this.store.update({ customer: { ...customer, ...details } });
+          const { conversation, queuePosition } = response.data;
+          for (const entry of waiting) this.outbox.add({ ...entry, conversationId: conversation.id });
+          this.store.show(conversation, []);
+          this.store.setQueue(conversation.id, queuePosition);
+          await this.sync();
+          void this.sender.flush();
+          return null;
+        } catch {
+          // No acknowledgement: the link broke. Retry with the same requestId once it is back.
+        }
+      }
+    })().finally(() => {
+      this.starting = null;
+      this.store.update({ starting: false });
+    });
+    return this.starting;
+  }
+
+  private setSite(site: WidgetSiteConfig): void {
+    this.store.update({ site });
+    this.options.storage.set(this.key('site'), JSON.stringify(site));
+  }
+
+  /** A JSON value this client saved, or null when absent or unreadable. */
+  private read<T>(name: 'site' | 'start'): T | null {
+    try {
+      return JSON.parse(this.options.storage.get(this.key(name)) ?? 'null') as T | null;
+    } catch {
+      return null;
+    }
+  }
+
   private listen(): void {
     const { socket, store } = this;
     socket.on('session:ready', (event) => void this.onSessionReady(event));
@@ -157,8 +239,14 @@ export class ChatClient {
     bindBrowserEvents(socket, store, this.key('outbox'));
   }
 
-  private async onSessionReady({ visitorToken, customer, conversations }: VisitorSessionReadyEvent): Promise<void> {
+  private async onSessionReady({
+    visitorToken,
+    customer,
+    conversations,
+    site,
+  }: VisitorSessionReadyEvent): Promise<void> {
     if (visitorToken) this.options.storage.set(this.key('token'), visitorToken);
+    if (site) this.setSite(site);
     const shown = this.state.conversation;
     const conversation =
       conversations.find((candidate) => candidate.id === shown?.id) ??

@@ -11,6 +11,7 @@ const conversation = (patch: Partial<Conversation> = {}): Conversation => ({
   customerId: 'cu',
   status: 'open',
   assigneeId: null,
+  teamId: null,
   product: null,
   lastSeq: 0,
   visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
@@ -18,6 +19,12 @@ const conversation = (patch: Partial<Conversation> = {}): Conversation => ({
   createdAt: 1,
   updatedAt: 1,
   resolvedAt: null,
+  awaitingReplyFrom: null,
+  firstReplyAt: null,
+  firstReplyDueAt: null,
+  resolutionDueAt: null,
+  escalateAt: null,
+  escalatedAt: null,
   ...patch,
 });
 
@@ -29,6 +36,7 @@ const message = (seq: number, kind: 'visitor' | 'agent', clientId = `m${seq}`): 
   author: { kind, id: kind, name: kind === 'agent' ? 'Ann' : null },
   text: `text ${seq}`,
   internal: false,
+  attachments: [],
   createdAt: seq,
 });
 

@@ -1,4 +1,12 @@
-import type { Conversation, ErrorCode, Message, MessageAuthor, Receipts, VisitorProfile } from '@aftercare/shared';
+import type {
+  Conversation,
+  ErrorCode,
+  Message,
+  MessageAuthor,
+  Receipts,
+  VisitorProfile,
+  WidgetSiteConfig,
+} from '@aftercare/shared';
 import { countUnread, mergeMessages } from './messages.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import type { SafeStorage } from './storage.js';
@@ -24,6 +32,10 @@ export interface ChatState {
    * (after a reload or reconnect, until the server's next `queue:position`) or not waiting.
    */
   queue: number | null;
+  /** The site's settings and availability: from the last page until the server sends them again. */
+  site: WidgetSiteConfig | null;
+  /** A `conversation:start` is waiting for an answer (perhaps for the network to come back). */
+  starting: boolean;
 }
 
 /** How many of the newest messages are kept in storage for the next page. */
@@ -58,6 +70,8 @@ export class ChatStore {
     unread: 0,
     live: null,
     queue: null,
+    site: null,
+    starting: false,
   };
   private readonly listeners = new Set<() => void>();
 

@@ -5,7 +5,7 @@ import { safeStorage } from './storage.js';
 describe('switchShopper', () => {
   const seeded = () => {
     const storage = safeStorage(null);
-    for (const name of ['token', 'active', 'outbox']) storage.set(`aftercare:shop:${name}`, name);
+    for (const name of ['token', 'active', 'outbox', 'start']) storage.set(`aftercare:shop:${name}`, name);
     return storage;
   };
 
@@ -21,7 +21,8 @@ describe('switchShopper', () => {
     const storage = seeded();
     switchShopper(storage, 'shop', 'u1');
     expect(switchShopper(storage, 'shop', 'u2')).toBe(true);
-    expect(['token', 'active', 'outbox'].map((name) => storage.get(`aftercare:shop:${name}`))).toEqual([
+    expect(['token', 'active', 'outbox', 'start'].map((name) => storage.get(`aftercare:shop:${name}`))).toEqual([
+      null,
       null,
       null,
       null,

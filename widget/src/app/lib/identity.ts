@@ -4,7 +4,7 @@ import type { SafeStorage } from './storage.js';
 /**
  * One visitor per logged-in shopper on a shared browser. The id the shop gave to `identify` is
  * remembered beside the visitor token; when the shop identifies someone else, or nobody (logout),
- * the previous shopper's token, saved conversation and outbox are forgotten so the next person
+ * the previous shopper's token, saved conversation, outbox and pending start are forgotten so the next person
  * does not see them. An anonymous visitor who logs in keeps their conversation.
  * Returns whether anything was forgotten.
  */
@@ -13,6 +13,6 @@ export function switchShopper(storage: SafeStorage, siteKey: string, userId: str
   const previous = storage.get(key);
   storage.set(key, userId);
   if (previous === null || previous === userId) return false;
-  for (const name of ['token', 'active', 'outbox']) storage.set(storageKey(siteKey, name), null);
+  for (const name of ['token', 'active', 'outbox', 'start']) storage.set(storageKey(siteKey, name), null);
   return true;
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode, Message } from '@aftercare/shared';
 import { request, type VisitorSocket } from './connection.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
 
 /** Errors after which the same message may succeed later. */
 const RETRYABLE_ERRORS = new Set<ErrorCode>(['RATE_LIMITED', 'SHUTTING_DOWN', 'INTERNAL', 'UNAUTHORIZED']);
@@ -18,7 +18,12 @@ export class OutboxSender {
   constructor(
     private readonly socket: VisitorSocket,
     private readonly outbox: Outbox,
-    private readonly handlers: { sent(message: Message): void; changed(): void },
+    private readonly handlers: {
+      sent(message: Message): void;
+      changed(): void;
+      /** Uploads an entry's files the server does not have yet (see `attachments/send-files.ts`). */
+      uploadFiles(entry: OutboxEntry, outbox: Outbox): Promise<string[] | null>;
+    },
   ) {}
 
   /** Sends what is queued; safe to call at any time (a running flush picks up new entries). */
@@ -28,8 +33,19 @@ export class OutboxSender {
     clearTimeout(this.retryTimer);
     try {
       for (let entry = this.next(); entry && this.socket.connected; entry = this.next()) {
+        // Files upload first; null means refused for good (the entry is now marked failed).
+        const attachmentIds = entry.files && (await this.handlers.uploadFiles(entry, this.outbox));
+        if (attachmentIds === null) {
+          this.handlers.changed();
+          continue;
+        }
         const { clientId, conversationId, text } = entry;
-        const response = await request(this.socket, 'message:send', { conversationId, clientId, text });
+        const payload = { conversationId, clientId, text };
+        const response = await request(
+          this.socket,
+          'message:send',
+          attachmentIds ? { ...payload, attachmentIds } : payload,
+        );
         if ('error' in response) {
           if (RETRYABLE_ERRORS.has(response.error.code)) return this.retry(response.error.retryAfterMs);
           this.outbox.markFailed(clientId, response.error.code);
@@ -51,7 +67,8 @@ export class OutboxSender {
     clearTimeout(this.retryTimer);
   }
 
-  private next = () => this.outbox.list().find((entry) => !entry.failed);
+  // An entry without a conversation id waits for its conversation:start (see ChatClient.startConversation).
+  private next = () => this.outbox.list().find((entry) => !entry.failed && entry.conversationId);
 
   private retry(delay = RETRY_MS): void {
     clearTimeout(this.retryTimer);

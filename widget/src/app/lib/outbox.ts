@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@aftercare/shared';
+import type { FILE_LOST, OutboxFile } from '../attachments/files.js';
 import type { SafeStorage } from './storage.js';
 
 /** A message the shopper wrote that the server has not acknowledged yet. */
@@ -8,8 +9,10 @@ export interface OutboxEntry {
   conversationId: string;
   text: string;
   createdAt: number;
+  /** Files going with the message; their bytes stay in one page's memory until uploaded. */
+  files?: OutboxFile[];
   /** Set when the server refused it for good (e.g. the conversation closed); kept until removed. */
-  failed?: ErrorCode;
+  failed?: ErrorCode | typeof FILE_LOST;
 }
 
 /**
@@ -20,7 +23,9 @@ export interface Outbox {
   list(): OutboxEntry[];
   add(entry: OutboxEntry): void;
   remove(clientId: string): void;
-  markFailed(clientId: string, code: ErrorCode): void;
+  markFailed(clientId: string, code: NonNullable<OutboxEntry['failed']>): void;
+  /** Replaces an entry in place (its files got uploaded), keeping the order. */
+  replace(entry: OutboxEntry): void;
 }
 
 /** Creates an outbox stored under `key`. */
@@ -40,5 +45,6 @@ export function createOutbox(storage: SafeStorage, key: string): Outbox {
     remove: (clientId) => save(list().filter((entry) => entry.clientId !== clientId)),
     markFailed: (clientId, code) =>
       save(list().map((entry) => (entry.clientId === clientId ? { ...entry, failed: code } : entry))),
+    replace: (entry) => save(list().map((other) => (other.clientId === entry.clientId ? entry : other))),
   };
 }

@@ -1,0 +1,34 @@
+import { ATTACHMENT_TYPES } from '@aftercare/shared';
+import { useRef } from 'preact/hooks';
+import { useI18n } from '../../lib/i18n.js';
+
+/** The composer's "Attach files" button and the file picker it opens (accepting the types the server takes). */
+export function AttachButton({ onFiles }: { onFiles(files: File[]): void }) {
+  const { t } = useI18n();
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={picker}
+        type="file"
+        class="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        multiple
+        accept={ATTACHMENT_TYPES.join(',')}
+        onChange={(event) => {
+          onFiles([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = ''; // Picking the same file again fires change again.
+        }}
+      />
+      <button type="button" class="button button--small" onClick={() => picker.current?.click()}>
+        {t('attachments.attach')}
+      </button>
+    </>
+  );
+}
+
+/** Files in a paste or drop, if any (text pastes and drops pass through untouched). */
+export function filesOf(data: DataTransfer | null): File[] {
+  return data ? [...data.files] : [];
+}

@@ -1,0 +1,85 @@
+/**
+ * The SQL of the SQLite reports (see `report-repository.ts`). Each statement reads one slice of a
+ * covering index of migration 11: the JSON expressions below are written exactly as the indexes
+ * hold them, or SQLite would read every table row to compute them again.
+ */
+
+/** The three tables a report reads, with the expressions it needs of each. */
+export const reportTables = {
+  conversations: {
+    table: 'conversations',
+    sku: `nullif(json_extract(product, '$.sku'), '')`,
+    name: `nullif(json_extract(product, '$.name'), '')`,
+  },
+  tickets: {
+    table: 'tickets',
+    sku: `nullif(json_extract(body, '$.product.sku'), '')`,
+    name: `nullif(json_extract(body, '$.product.name'), '')`,
+  },
+  ratings: { table: 'ratings', sku: `nullif(product_sku, '')`, name: `nullif(product_name, '')` },
+} as const;
+
+export type ReportTableName = keyof typeof reportTables;
+
+/** A promise broken (1) or not (0): kept after its due time, or still not kept when it fell due. */
+const late = (due: string, done: string) => `(${due} IS NOT NULL AND coalesce(${done}, @now) > ${due})`;
+
+export const lateness = {
+  conversationFirstReply: late('first_reply_due_at', 'first_reply_at'),
+  conversationResolution: late('resolution_due_at', 'resolved_at'),
+  ticketAnswer: late(`json_extract(body, '$.promises.answerDueAt')`, `json_extract(body, '$.promises.answeredAt')`),
+  ticketResolution: late('resolution_due_at', 'resolved_at'),
+};
+
+/** Durations the percentiles rank. A cancelled ticket was never repaired: no resolution time. */
+export const durations = {
+  firstReply: 'first_reply_at - created_at',
+  resolution: 'resolved_at - created_at',
+  repair: `CASE WHEN status <> 'cancelled' THEN resolved_at - created_at END`,
+};
+
+/** The rows of `table` in the range, with `columns` (the site condition only when `bySite`). */
+export function rangeSource(table: ReportTableName, columns: string, bySite: boolean): string {
+  return `SELECT ${columns} FROM ${table} WHERE tenant_id = @tenantId AND created_at >= @from AND created_at < @to${
+    bySite ? ' AND site_id = @siteId' : ''
+  }`;
+}
+
+/**
+ * The rows of `table` in the range with the index of their day (`day`). `@dayStarts` is a JSON
+ * array of the instants days start; SQLite loops over the days and searches the index once per day,
+ * so a day in a zone with daylight saving is exactly its 23 or 25 hours.
+ */
+export function daySource(table: ReportTableName, columns: string, bySite: boolean): string {
+  return `SELECT days.day AS day, ${columns} FROM (
+      SELECT CAST(key AS INTEGER) AS day, value AS start, lead(value) OVER (ORDER BY key) AS stop
+      FROM json_each(@dayStarts)
+    ) AS days
+    JOIN ${table} ON ${table}.tenant_id = @tenantId AND ${table}.created_at >= days.start
+      AND ${table}.created_at < days.stop${bySite ? ` AND ${table}.site_id = @siteId` : ''}`;
+}
+
+/**
+ * Median and 90th percentile of `v` per `g` (nearest rank, as `statistics.ts`), from a source with
+ * columns `g` and `v`: the row numbered ⌈p·n⌉ in each group's order, in integer arithmetic
+ * (⌈n/2⌉ = (n + 1) / 2, ⌈9n/10⌉ = (9n + 9) / 10).
+ */
+export function spreadSql(source: string): string {
+  return `SELECT g, n, max(CASE WHEN rn = (n + 1) / 2 THEN v END) AS median,
+      max(CASE WHEN rn = (9 * n + 9) / 10 THEN v END) AS p90
+    FROM (
+      SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn, count(*) OVER (PARTITION BY g) AS n
+      FROM (${source}) WHERE v IS NOT NULL
+    )
+    GROUP BY g`;
+}
+
+/** Count per product (SKU, else name) with the alphabetically first name seen, and for ratings the score sum. */
+export function productSql(table: ReportTableName, bySite: boolean): string {
+  const { sku, name } = reportTables[table];
+  const scores = table === 'ratings';
+  return `SELECT max(sku) AS sku, min(name) AS name, count(*) AS count, ${scores ? 'sum(score)' : '0'} AS scoreSum
+    FROM (${rangeSource(table, `${sku} AS sku, ${name} AS name${scores ? ', score' : ''}`, bySite)})
+    WHERE coalesce(sku, name) IS NOT NULL
+    GROUP BY coalesce('sku:' || sku, 'name:' || name)`;
+}

@@ -1,0 +1,33 @@
+import type { servicePromisesEn } from './service-promises-en.js';
+
+/** Simplified Chinese texts of service-promise badges, the Escalated view and supervisors' alerts. */
+export const servicePromisesZhCN: Record<keyof typeof servicePromisesEn, string> = {
+  'promise.firstReply.on-track': '需在 {duration} 内首次回复',
+  'promise.firstReply.due-soon': '首次回复即将到期：剩余 {duration}',
+  'promise.firstReply.overdue': '首次回复已超时 {duration}',
+  'promise.firstReply.met': '已按时回复',
+  'promise.firstReply.breached': '回复超时',
+  'promise.resolution.on-track': '需在 {duration} 内解决',
+  'promise.resolution.due-soon': '解决即将到期：剩余 {duration}',
+  'promise.resolution.overdue': '解决已超时 {duration}',
+  'promise.resolution.met': '已按时解决',
+  'promise.resolution.breached': '解决超时',
+  'promise.dueAt': '到期时间 {time}',
+  'promise.label': '服务承诺',
+  'promise.escalated': '已升级',
+  'promise.escalatedAt': '已于 {time} 升级给主管',
+  'duration.days': '{days} 天 {hours} 小时',
+  'inbox.tab.escalated': '已升级',
+  'inbox.empty.escalated': '没有已升级的会话。',
+  'alerts.button': '提醒',
+  'alerts.buttonUnread': '提醒，{count} 条未读',
+  'alerts.title': '提醒',
+  'alerts.empty': '没有提醒。',
+  'alerts.loadFailed': '无法加载提醒。',
+  'alerts.markAllRead': '全部标为已读',
+  'alerts.unread': '未读',
+  'alerts.someone': '一位客户',
+  'alerts.escalation.conversation': '与{label}的会话未解决，已升级',
+  'alerts.escalation.ticket': '维修单 {label} 未解决，已升级',
+  'alerts.open': '打开',
+} as const;

@@ -14,7 +14,7 @@
  *   npm run build && npm run bench:reports -w e2e -- --conversations 100000 --tickets 20000 --runs 5
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENT_NAMESPACE, PROTOCOL_VERSION } from '@aftercare/shared';
@@ -51,9 +51,10 @@ function lastDays(days: number): { from: string; to: string } {
   return { from, to: today };
 }
 
+/** Median, min and max, and the machine's 1-minute load average (the cores are shared). */
 const summary = (label: string, times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
-  return `${label}: median ${percentile(sorted, 50).toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (${sorted.length} runs)`;
+  return `${label}: median ${percentile(sorted, 50).toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (${sorted.length} runs; load average ${loadavg()[0]!.toFixed(1)})`;
 };
 
 try {
@@ -129,54 +130,55 @@ try {
 }
 
 /** What the page is asked to do before the wait: open the reports, pick a preset, or a custom range. */
-type PageAction =
-  | { kind: 'open' }
-  | { kind: 'preset'; value: string }
-  | { kind: 'custom'; from: string; to: string };
+type PageAction = { kind: 'open' } | { kind: 'preset'; value: string } | { kind: 'custom'; from: string; to: string };
+
+/**
+ * In the page: does the action, then waits for the frame after all three charts show `drawn`, and
+ * answers the time taken. Plain JavaScript in a string: tsx would wrap a compiled function with
+ * helpers (`__name`) that do not exist in the page.
+ */
+function timedActionSource(): string {
+  return `async ({ drawn, action }) => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const period = () => document.querySelector('.reports-filters select');
+  const choose = (value) => {
+    period().value = value;
+    period().dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const start = performance.now();
+  if (action.kind === 'open') {
+    document.querySelector('a[href="#/reports"]').click();
+  } else if (action.kind === 'preset') {
+    choose(action.value);
+  } else {
+    choose('custom');
+    await tick();
+    const [from, to] = document.querySelectorAll('.reports-filters input[type="date"]');
+    for (const [input, value] of [[from, action.from], [to, action.to]]) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await tick();
+    document.querySelector('.reports-filters button[type="submit"]').click();
+  }
+  await new Promise((resolve) => {
+    const check = () => {
+      // One more frame after the draw: the canvases have been painted by then.
+      if (document.querySelectorAll('[data-chart][data-drawn="' + drawn + '"]').length === 3) {
+        requestAnimationFrame(() => resolve());
+      } else requestAnimationFrame(check);
+    };
+    check();
+  });
+  return performance.now() - start;
+}`;
+}
 
 /**
  * Does `action` in the page and answers the time until the frame after all three charts show
  * `range`: a change's full cost (request, server, rendering, drawing), as the supervisor waits it.
  */
 async function timed(page: Page, range: { from: string; to: string }, action: PageAction): Promise<number> {
-  return page.evaluate(
-    async ({ drawn, action }) => {
-      const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-      const period = () => document.querySelector('.reports-filters select') as HTMLSelectElement;
-      const choose = (value: string) => {
-        period().value = value;
-        period().dispatchEvent(new Event('change', { bubbles: true }));
-      };
-      const start = performance.now();
-      if (action.kind === 'open') {
-        (document.querySelector('a[href="#/reports"]') as HTMLAnchorElement).click();
-      } else if (action.kind === 'preset') {
-        choose(action.value);
-      } else {
-        choose('custom');
-        await tick();
-        const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('.reports-filters input[type="date"]'));
-        for (const [input, value] of [
-          [inputs[0]!, action.from],
-          [inputs[1]!, action.to],
-        ] as const) {
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        await tick();
-        (document.querySelector('.reports-filters button[type="submit"]') as HTMLButtonElement).click();
-      }
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          // One more frame after the draw: the canvases have been painted by then.
-          if (document.querySelectorAll(`[data-chart][data-drawn="${drawn}"]`).length === 3) {
-            requestAnimationFrame(() => resolve());
-          } else requestAnimationFrame(check);
-        };
-        check();
-      });
-      return performance.now() - start;
-    },
-    { drawn: `${range.from}/${range.to}`, action },
-  );
+  const args = JSON.stringify({ drawn: `${range.from}/${range.to}`, action });
+  return (await page.evaluate(`(${timedActionSource()})(${args})`)) as number;
 }

@@ -15,17 +15,17 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
-  checkWarranty,
   type Conversation,
   type CustomerTier,
+  checkWarranty,
   DEFAULT_WARRANTY_POLICY,
   type ProductContext,
   type Ticket,
   type TicketStatus,
 } from '@aftercare/shared';
+import { DEMO, seedDemo } from '../../server/src/demo/demo-data.js';
 import { hashPassword } from '../../server/src/domain/agents/passwords.js';
 import { systemClock } from '../../server/src/domain/clock.js';
-import { DEMO, seedDemo } from '../../server/src/demo/demo-data.js';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/index.js';
 
 const MINUTE = 60_000;
@@ -159,7 +159,10 @@ export async function seedReports(options: SeedOptions): Promise<SeedResult> {
       const at = start + Math.floor(next() * (now - start - HOUR));
       const weekday = new Date(at + 8 * HOUR).getUTCDay();
       const hour = new Date(at + 8 * HOUR).getUTCHours();
-      const weight = (weekday === 0 || weekday === 6 ? 0.6 : 1) * (hour >= 9 && hour < 22 ? 1 : 0.25) * (0.7 + (0.3 * (at - start)) / (now - start));
+      const weight =
+        (weekday === 0 || weekday === 6 ? 0.6 : 1) *
+        (hour >= 9 && hour < 22 ? 1 : 0.25) *
+        (0.7 + (0.3 * (at - start)) / (now - start));
       if (next() < weight) times.push(at);
     }
     times.sort((a, b) => a - b);

@@ -50,7 +50,7 @@ export async function expectNoInjectedMarkup(page: Page, allowedImageSrcs: strin
           problems.push('script with user text');
         const href = element.getAttribute('href');
         // In-page anchors (the console's skip link) are ours; every other link must be http(s).
-        if (href !== null && tag === 'a' && !/^(https?:\/\/|#[\w-]+$)/i.test(href)) problems.push(`a href=${href}`);
+        if (href !== null && tag === 'a' && !/^(https?:\/\/|#\/?[\w/-]+$)/i.test(href)) problems.push(`a href=${href}`);
       }
     }
     return { problems, xss: (window as unknown as { __xss?: unknown }).__xss };

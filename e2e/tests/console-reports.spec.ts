@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { seedReportFixture } from '../../server/src/test-support/report-fixture.js';
 import { openSqliteStore } from '../../server/src/store/sqlite/index.js';
+import { seedReportFixture } from '../../server/src/test-support/report-fixture.js';
 import { addAgent, signInInNewContext, type TestAgent } from '../support/console-agents.js';
 import { axeViolations } from '../support/console-page.js';
 import { useConsoleSuite } from '../support/console-suite.js';

@@ -38,7 +38,7 @@ test('the widget asks for a rating after the chat is resolved; a low one alerts 
       .getByRole('navigation', { name: 'Conversations' })
       .locator(`[data-conversation-id="${conversationId}"]`)
       .click();
-    await supervisor.getByRole('button', { name: 'Resolve' }).click();
+    await supervisor.getByRole('button', { name: 'Resolve', exact: true }).click();
 
     // The widget asks, naming the product of the chat.
     const card = ratingCard(page);

@@ -39,12 +39,13 @@ describe('service promise badges', () => {
     expect(conversationPromises(fromOldServer as never, HOUR)).toEqual([]);
   });
 
-  it('words every state and rounds spans up to whole minutes', () => {
+  it('words every state and rounds spans to whole minutes, at least one', () => {
     const overdue = pressingPromise(chat, 4 * HOUR + 90_000)!;
     expect(promiseText({ t } as never, overdue, 4 * HOUR + 90_000)).toBe(
       'promise.firstReply.overdue duration=duration.minutes minutes=2',
     );
-    expect(formatSpan({ t } as never, 30_000)).toBe('duration.minutes minutes=1');
+    expect(formatSpan({ t } as never, 20_000)).toBe('duration.minutes minutes=1');
+    expect(formatSpan({ t } as never, 2 * MINUTE + 20_000)).toBe('duration.minutes minutes=2');
     expect(formatSpan({ t } as never, 2 * HOUR + 5 * MINUTE)).toBe('duration.hours hours=2 minutes=5');
     expect(formatSpan({ t } as never, 50 * HOUR)).toBe('duration.days days=2 hours=2');
   });

@@ -52,9 +52,13 @@ export function promiseText(i18n: Pick<I18n, 't'>, badge: PromiseBadge, now: num
   return i18n.t(key, { duration: formatSpan(i18n, Math.abs(badge.dueAt - now)) });
 }
 
-/** A span of time, coarse enough to read at a glance: minutes, hours and minutes, or days and hours. */
+/**
+ * A span of time, coarse enough to read at a glance: minutes (at least one), hours and minutes, or
+ * days and hours. Rounded to the nearest minute: the inbox's clock ticks every few seconds, so a
+ * count rounded up would read a minute long for most of each minute.
+ */
 export function formatSpan(i18n: Pick<I18n, 't'>, ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  const minutes = Math.max(1, Math.round(ms / 60_000));
   if (minutes < 60) return i18n.t('duration.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return i18n.t('duration.hours', { hours, minutes: minutes % 60 });

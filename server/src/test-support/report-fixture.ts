@@ -81,7 +81,13 @@ export async function seedReportFixture(
     await store.conversations.start({ conversation, requestId: randomUUID() });
     return conversation;
   };
-  const rate = (subject: Rating['subject'], at: number, score: number, people: Partial<Rating>, product: ProductContext) =>
+  const rate = (
+    subject: Rating['subject'],
+    at: number,
+    score: number,
+    people: Partial<Rating>,
+    product: ProductContext,
+  ) =>
     store.ratings.create({
       id: randomUUID(),
       tenantId,

@@ -73,14 +73,17 @@ export interface SiteSettings {
   ratings: RatingPolicy;
 }
 
+/** The pre-chat form of a site nobody configured: name required, email optional. */
+export const DEFAULT_PRE_CHAT_FIELDS: PreChatField[] = [
+  { field: 'name', required: true },
+  { field: 'email', required: false },
+];
+
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   color: '#2563eb',
   greeting: {},
   offlineMessage: {},
-  preChatFields: [
-    { field: 'name', required: true },
-    { field: 'email', required: false },
-  ],
+  preChatFields: DEFAULT_PRE_CHAT_FIELDS,
   businessHours: null,
   expectedReplyMinutes: 5,
   defaultLocale: null,

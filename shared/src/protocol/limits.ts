@@ -1,21 +1,34 @@
 /**
  * Limits shared by clients (to stop bad input before it is sent) and the server (to enforce them).
  * Characters are counted as JavaScript string length (UTF-16 code units).
+ *
+ * `CHAT_LIMITS` are the ones the shopper's widget checks before sending: a separate object so the
+ * widget's bundle carries these few numbers, not every limit of the console and server.
  */
-export const LIMITS = {
+export const CHAT_LIMITS = {
   /** A chat message's text. */
   messageText: 5_000,
-  /** Client-generated ids (message ids, request ids). */
-  clientId: 64,
   /** Shopper's name as typed in the pre-chat form or sent by the shop. */
   name: 120,
   email: 254,
   phone: 40,
+  /** Bytes of one attached file (`POST /api/attachments` answers PAYLOAD_TOO_LARGE beyond it). */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** Files attached to one message. */
+  attachmentsPerMessage: 5,
   /** Product context fields taken from the page. */
   productName: 300,
   productSku: 100,
   url: 2_048,
   currency: 3,
+  /** A shopper's comment on a rating, and an agent's note on a follow-up call. */
+  ratingComment: 2_000,
+} as const;
+
+export const LIMITS = {
+  ...CHAT_LIMITS,
+  /** Client-generated ids (message ids, request ids). */
+  clientId: 64,
   /** Messages returned by one `messages:sync` page. */
   syncPageMax: 500,
   syncPageDefault: 200,
@@ -48,16 +61,10 @@ export const LIMITS = {
   teamName: 80,
   teamsPerTenant: 50,
   teamMembers: 200,
-  /** Bytes of one attached file (`POST /api/attachments` answers PAYLOAD_TOO_LARGE beyond it). */
-  attachmentBytes: 10 * 1024 * 1024,
-  /** Files attached to one message. */
-  attachmentsPerMessage: 5,
   /** Uploads one sender may hold that no message has taken yet (each is deleted after a day). */
   attachmentsUnsent: 20,
   /** An attached file's name, after sanitising. */
   attachmentName: 200,
-  /** A shopper's comment on a rating, and an agent's note on a follow-up call. */
-  ratingComment: 2_000,
   followUpNote: 2_000,
   /** Repair tickets. */
   ticketReference: 100,

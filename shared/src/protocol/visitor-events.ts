@@ -2,7 +2,7 @@ import type { WidgetSiteConfig } from '../domain/site-settings.js';
 import type { Conversation, Customer, Message, ProductContext } from '../domain/types.js';
 import type { Ack } from './errors.js';
 import type { RatingVisitorClientEvents, RatingVisitorServerEvents } from './rating-events.js';
-import type { VisitorTicketClientEvents, VisitorTicketServerEvents } from './ticket-events.js';
+import type { VisitorTicket, VisitorTicketClientEvents, VisitorTicketServerEvents } from './ticket-events.js';
 import type {
   MessageCreatedEvent,
   MessageSendPayload,
@@ -39,6 +39,8 @@ export interface VisitorSessionReadyEvent {
   conversations: Conversation[];
   /** The site's widget settings and whether agents are available now. */
   site: WidgetSiteConfig;
+  /** The shopper's repair tickets, newest first (usually none), so the widget shows their status at once. */
+  tickets: VisitorTicket[];
 }
 
 export interface ConversationStartPayload {

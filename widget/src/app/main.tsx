@@ -22,19 +22,26 @@ export function mount(host: WidgetHost): void {
 
   const chime = createChime();
   const soundLeader = createTabLeader(storageKey(host.siteKey, 'sound'));
+  // One chime per news across tabs, and none when the shopper is already looking at the panel.
+  const notify = () => {
+    const seen = settings.open && document.visibilityState === 'visible';
+    if (!seen && soundLeader.isLeader()) chime();
+  };
   const client = new ChatClient({
     siteKey: host.siteKey,
     baseUrl: host.baseUrl,
     storage: safeStorage(pageStorage()),
     onAgentMessage(message) {
       host.emit('message', { text: message.text, authorName: message.author.name, createdAt: message.createdAt });
-      // One chime per message across tabs, and none when the shopper is already looking at it.
-      const seen = settings.open && document.visibilityState === 'visible';
-      if (!seen && soundLeader.isLeader()) chime();
+      notify();
     },
+    onTicketNews: notify,
   });
   client.identify(settings.identity?.id ?? null);
-  client.store.subscribe(() => host.setUnread(client.state.unread));
+  // The badge counts agent messages not read yet and repairs whose news was not seen yet.
+  const badge = () => host.setUnread(client.state.unread + client.tickets.news.length);
+  client.store.subscribe(badge);
+  client.tickets.subscribe(badge);
   render(<App host={host} client={client} />, host.container);
   client.connect();
 }

@@ -164,7 +164,7 @@ function install(): void {
   emit('ready');
   // An open conversation or unsent messages: connect now so replies raise the badge while closed.
   try {
-    if (['active', 'outbox'].some((name) => localStorage[storageKey(siteKey, name)])) start();
+    if (['active', 'outbox', 'tickets'].some((name) => localStorage[storageKey(siteKey, name)])) start();
   } catch {
     // Storage disabled: nothing to resume.
   }

@@ -55,14 +55,14 @@ export function AlertsBell({ workspace }: { workspace: Workspace }) {
     }
   }
 
-  function onPanelKey(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return;
+  // On the bell and the panel: Escape closes the panel wherever focus is in it.
+  function onKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !open) return;
     event.stopPropagation();
     setOpen(false);
     button.current?.focus();
   }
 
-  const label = state.unreadCount > 0 ? t('alerts.buttonUnread', { count: state.unreadCount }) : t('alerts.button');
   return (
     <div class="alerts">
       <button
@@ -71,18 +71,23 @@ export function AlertsBell({ workspace }: { workspace: Workspace }) {
         class="button button--small alerts__button"
         aria-expanded={open}
         aria-controls="alerts-panel"
-        aria-label={label}
         onClick={() => setOpen(!open)}
+        onKeyDown={onKey}
       >
         {t('alerts.button')}
+        {/* The name reads "Alerts 2 unread": the visible count, then words for screen readers. */}
         {state.unreadCount > 0 && (
-          <span class="alerts__count" data-unread={state.unreadCount} aria-hidden="true">
-            {state.unreadCount}
-          </span>
+          <>
+            {' '}
+            <span class="alerts__count" data-unread={state.unreadCount}>
+              {state.unreadCount}
+            </span>
+            <span class="sr-only"> {t('alerts.unreadSuffix')}</span>
+          </>
         )}
       </button>
       {open && (
-        <section id="alerts-panel" class="alerts__panel" aria-label={t('alerts.title')} onKeyDown={onPanelKey}>
+        <section id="alerts-panel" class="alerts__panel" aria-label={t('alerts.title')} onKeyDown={onKey}>
           <div class="alerts__head">
             <h2 class="alerts__title">{t('alerts.title')}</h2>
             {state.unreadCount > 0 && (

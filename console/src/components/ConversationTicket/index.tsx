@@ -46,11 +46,11 @@ export function ConversationTicket({ workspace, conversation }: ConversationTick
   return (
     <div class="conversation-ticket">
       {ticket ? (
-        <a class="button button--small" href={`#/tickets/${ticket.id}`}>
+        <a class="button" href={`#/tickets/${ticket.id}`}>
           {t('tickets.forConversation.open', { number: ticket.number, status: statusText(i18n, ticket.status) })}
         </a>
       ) : (
-        <button type="button" class="button button--small" aria-haspopup="dialog" onClick={() => setCreating(true)}>
+        <button type="button" class="button" aria-haspopup="dialog" onClick={() => setCreating(true)}>
           {t('tickets.forConversation.create')}
         </button>
       )}

@@ -8,7 +8,7 @@ function Badge({ badge, now }: { badge: PromiseBadge; now: number }) {
   const i18n = useI18n();
   return (
     <span
-      class={`promise-badge promise-badge--${badge.state}`}
+      class={`sla-badge sla-badge--${badge.state}`}
       data-promise={badge.promise}
       data-state={badge.state}
       title={i18n.t('promise.dueAt', { time: i18n.formatTime(badge.dueAt) })}
@@ -23,7 +23,7 @@ function EscalatedBadge({ conversation }: { conversation: Conversation }) {
   if (conversation.escalatedAt == null || conversation.status !== 'open') return null;
   return (
     <span
-      class="promise-badge promise-badge--escalated"
+      class="sla-badge sla-badge--escalated"
       data-escalated
       title={i18n.t('promise.escalatedAt', { time: i18n.formatTime(conversation.escalatedAt) })}
     >
@@ -49,7 +49,7 @@ export function HeaderPromiseBadges({ conversation, now }: { conversation: Conve
   const badges = conversationPromises(conversation, now);
   if (badges.length === 0 && conversation.escalatedAt == null) return null;
   return (
-    <span class="promise-badges">
+    <span class="sla-badges">
       <span class="sr-only">{t('promise.label')}: </span>
       {badges.map((badge) => (
         <Badge key={badge.promise} badge={badge} now={now} />

@@ -76,7 +76,12 @@ export function ReportsScreen({ workspace }: ReportsScreenProps) {
   const { report } = state;
 
   return (
-    <main id="reports-main" class="reports-screen" aria-labelledby="reports-heading" aria-busy={state.status === 'loading'}>
+    <main
+      id="reports-main"
+      class="reports-screen"
+      aria-labelledby="reports-heading"
+      aria-busy={state.status === 'loading'}
+    >
       <h1 id="reports-heading" class="reports-screen__heading" tabIndex={-1} ref={heading}>
         {t('reports.title')}
       </h1>

@@ -140,14 +140,22 @@ function chartsOf(i18n: I18n, report: Report): ChartProps[] {
       }),
       dates,
       series: [
-        { label: t('reports.series.firstReplyMedian'), colour: '#047857', values: days.map((d) => hours(d.firstReply.median)) },
+        {
+          label: t('reports.series.firstReplyMedian'),
+          colour: '#047857',
+          values: days.map((d) => hours(d.firstReply.median)),
+        },
         {
           label: t('reports.series.firstReplyP90'),
           colour: '#047857',
           dashed: true,
           values: days.map((d) => hours(d.firstReply.p90)),
         },
-        { label: t('reports.series.resolutionMedian'), colour: '#7c3aed', values: days.map((d) => hours(d.resolution.median)) },
+        {
+          label: t('reports.series.resolutionMedian'),
+          colour: '#7c3aed',
+          values: days.map((d) => hours(d.resolution.median)),
+        },
         {
           label: t('reports.series.resolutionP90'),
           colour: '#7c3aed',

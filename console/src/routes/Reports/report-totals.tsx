@@ -33,7 +33,9 @@ export function ReportTotals({ report }: { report: Report }) {
         <dd class="report-totals__value" data-total="averageRating">
           {formatRating(i18n, totals.averageRating)}
         </dd>
-        <dd class="report-totals__detail">{t('reports.total.ratingCount', { count: formatCount(i18n, totals.ratings) })}</dd>
+        <dd class="report-totals__detail">
+          {t('reports.total.ratingCount', { count: formatCount(i18n, totals.ratings) })}
+        </dd>
       </div>
       <div class="report-totals__card">
         <dt>{t('reports.total.firstReply')}</dt>

@@ -105,11 +105,8 @@ export const conversationSchema = new Schema<ConversationDocument>(
   },
   { ...strictSchemaOptions, collection: 'conversations' },
 );
-// The escalation scanner: open chats not yet escalated, by when they fall due.
-conversationSchema.index(
-  { escalateAt: 1 },
-  { name: 'conversations_to_escalate', partialFilterExpression: { status: 'open', escalatedAt: null } },
-);
+// The escalation scanner: open chats not yet escalated (equalities first), by when they fall due.
+conversationSchema.index({ status: 1, escalatedAt: 1, escalateAt: 1 }, { name: 'conversations_to_escalate' });
 // A retried start with the same request id finds the conversation it created.
 conversationSchema.index({ customerId: 1, requestId: 1 }, { unique: true, name: conversationIndexes.requestId });
 // At most one open conversation per customer, even when two starts or a start and a reopen race.

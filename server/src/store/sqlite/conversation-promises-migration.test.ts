@@ -57,3 +57,32 @@ it('chats from before service promises: open ones escalate by their site’s rul
     await store.close();
   }
 });
+
+it('serves the escalation scan from its partial index, and the Escalated view from the open-chats index', async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'aftercare-promises-plan-'));
+  const store = openSqliteStore({ dataDir });
+  try {
+    const plan = (sql: string, ...params: unknown[]) =>
+      store.db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .join('\n');
+    expect(
+      plan(
+        `SELECT id FROM conversations WHERE status = 'open' AND escalated_at IS NULL AND escalate_at <= ?
+         ORDER BY escalate_at LIMIT 100`,
+        T0,
+      ),
+    ).toMatch(/USING INDEX conversations_to_escalate/);
+    expect(
+      plan(
+        `SELECT id FROM conversations WHERE tenant_id = ? AND status = 'open' AND escalated_at IS NOT NULL
+         ORDER BY updated_at DESC, id DESC LIMIT 50`,
+        'tenant-1',
+      ),
+    ).toMatch(/USING INDEX conversations_by_tenant_status \(tenant_id=\? AND status=\?\)$/);
+  } finally {
+    await store.close();
+  }
+});

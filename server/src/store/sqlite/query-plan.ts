@@ -11,12 +11,22 @@ export function queryPlan(db: Database.Database, run: () => void): string {
   db.prepare = ((sql: string) => {
     const statement = prepare(sql);
     const explain = prepare(`EXPLAIN QUERY PLAN ${sql}`);
-    return {
+    const captured = {
       all: (params: unknown) => {
         for (const row of explain.all(params as never) as { detail: string }[]) steps.push(row.detail);
         return statement.all(params as never);
       },
+      // Modes change only the shape of the rows, never the plan.
+      pluck: (toggle?: boolean) => {
+        statement.pluck(toggle ?? true);
+        return captured;
+      },
+      raw: (toggle?: boolean) => {
+        statement.raw(toggle ?? true);
+        return captured;
+      },
     };
+    return captured;
   }) as never;
   try {
     run();

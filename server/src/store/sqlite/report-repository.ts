@@ -10,78 +10,70 @@ import type {
   TechnicianSummary,
 } from '../../domain/reports/report-repository.js';
 import { productKey } from '../../domain/reports/summarize-facts.js';
-import { daySource, durations, lateness, productSql, rangeSource, spreadSql } from './report-sql.js';
+import { daySource, durations, lateness, productSql, rangeSource, sortedValuesSql } from './report-sql.js';
 
-/** Every statement of a report, in two variants: the whole tenant, and one site. */
+/** Every statement of a report, in one of two variants: the whole tenant, or one site. */
 function reportStatements(db: Database, bySite: boolean) {
   const prepare = (sql: string) => db.prepare(sql);
-  const perDay = (table: 'conversations' | 'tickets') =>
-    prepare(`SELECT day, count(*) AS count FROM (${daySource(table, '1', bySite)}) GROUP BY day`);
+  const values = (source: string) => db.prepare(sortedValuesSql(source)).pluck();
+  const conversations = (columns: string) => rangeSource('conversations', columns, bySite);
+  const tickets = (columns: string) => rangeSource('tickets', columns, bySite);
+  const ratings = (columns: string) => rangeSource('ratings', columns, bySite);
+  const promises = 'first_reply_at, resolved_at, first_reply_due_at, resolution_due_at';
   return {
-    conversationsPerDay: perDay('conversations'),
-    ticketsPerDay: perDay('tickets'),
-    ratingsPerDay: prepare(
+    // Per day: counts, how many have each duration (the group sizes of the sorted values), breaches.
+    conversationDays: prepare(
+      `SELECT day, count(*) AS count, count(first_reply_at) AS replies, count(resolved_at) AS resolutions,
+        sum(${lateness.conversationFirstReply}) AS lateReplies, sum(${lateness.conversationResolution}) AS lateResolutions
+      FROM (${daySource('conversations', promises, bySite)}) GROUP BY day ORDER BY day`,
+    ),
+    firstReplyValues: values(daySource('conversations', `day AS g, ${durations.firstReply} AS v`, bySite)),
+    resolutionValues: values(daySource('conversations', `day AS g, ${durations.resolution} AS v`, bySite)),
+    ticketDays: prepare(
+      `SELECT day, count(*) AS count, sum(${lateness.ticketAnswer}) AS lateAnswers,
+        sum(${lateness.ticketResolution}) AS lateResolutions
+      FROM (${daySource('tickets', 'status, resolved_at, resolution_due_at, body', bySite)}) GROUP BY day`,
+    ),
+    ratingDays: prepare(
       `SELECT day, count(*) AS count, sum(score) AS scoreSum FROM (${daySource('ratings', 'score', bySite)}) GROUP BY day`,
     ),
-    firstReplyPerDay: prepare(spreadSql(daySource('conversations', `day AS g, ${durations.firstReply} AS v`, bySite))),
-    resolutionPerDay: prepare(spreadSql(daySource('conversations', `day AS g, ${durations.resolution} AS v`, bySite))),
-    firstReply: prepare(spreadSql(rangeSource('conversations', `0 AS g, ${durations.firstReply} AS v`, bySite))),
-    resolution: prepare(spreadSql(rangeSource('conversations', `0 AS g, ${durations.resolution} AS v`, bySite))),
-    ticketResolution: prepare(spreadSql(rangeSource('tickets', `0 AS g, ${durations.repair} AS v`, bySite))),
-    conversationBreaches: prepare(
-      `SELECT coalesce(sum(${lateness.conversationFirstReply}), 0) AS firstReply,
-        coalesce(sum(${lateness.conversationResolution}), 0) AS resolution
-      FROM (${rangeSource('conversations', '*', bySite)})`,
-    ),
-    ticketBreaches: prepare(
-      `SELECT coalesce(sum(${lateness.ticketAnswer}), 0) AS answer, coalesce(sum(${lateness.ticketResolution}), 0) AS resolution
-      FROM (${rangeSource('tickets', '*', bySite)})`,
-    ),
     agents: prepare(
-      `SELECT assignee_id AS id, count(*) AS count,
+      `SELECT assignee_id AS id, count(*) AS count, count(first_reply_at) AS replies,
         sum(${lateness.conversationFirstReply} + ${lateness.conversationResolution}) AS breaches
-      FROM (${rangeSource('conversations', '*', bySite)}) WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
+      FROM (${conversations(`assignee_id, ${promises}`)}) WHERE assignee_id IS NOT NULL
+      GROUP BY assignee_id ORDER BY assignee_id`,
     ),
-    agentFirstReply: prepare(
-      spreadSql(
-        `${rangeSource('conversations', `assignee_id AS g, ${durations.firstReply} AS v`, bySite)} AND assignee_id IS NOT NULL`,
-      ),
+    agentFirstReplyValues: values(
+      `${conversations(`assignee_id AS g, ${durations.firstReply} AS v`)} AND assignee_id IS NOT NULL`,
     ),
     technicians: prepare(
-      `SELECT technician_id AS id, count(*) AS count FROM (${rangeSource('tickets', '*', bySite)})
-      WHERE technician_id IS NOT NULL GROUP BY technician_id`,
+      `SELECT technician_id AS id, count(*) AS count, count(${durations.repair}) AS repairs
+      FROM (${tickets('technician_id, status, resolved_at, created_at')}) WHERE technician_id IS NOT NULL
+      GROUP BY technician_id ORDER BY technician_id`,
     ),
-    technicianRepair: prepare(
-      spreadSql(
-        `${rangeSource('tickets', `technician_id AS g, ${durations.repair} AS v`, bySite)} AND technician_id IS NOT NULL`,
-      ),
+    technicianRepairValues: values(
+      `${tickets(`technician_id AS g, ${durations.repair} AS v`)} AND technician_id IS NOT NULL`,
     ),
+    repairValues: values(tickets(`0 AS g, ${durations.repair} AS v`)),
     ratingsByAgent: prepare(
-      `SELECT agent_id AS id, count(*) AS count, sum(score) AS scoreSum FROM (${rangeSource('ratings', '*', bySite)})
+      `SELECT agent_id AS id, count(*) AS count, sum(score) AS scoreSum FROM (${ratings('agent_id, score')})
       WHERE agent_id IS NOT NULL GROUP BY agent_id`,
     ),
     ratingsByTechnician: prepare(
-      `SELECT technician_id AS id, count(*) AS count, sum(score) AS scoreSum FROM (${rangeSource('ratings', '*', bySite)})
+      `SELECT technician_id AS id, count(*) AS count, sum(score) AS scoreSum FROM (${ratings('technician_id, score')})
       WHERE technician_id IS NOT NULL GROUP BY technician_id`,
     ),
     conversationProducts: prepare(productSql('conversations', bySite)),
     ticketProducts: prepare(productSql('tickets', bySite)),
     ratingProducts: prepare(productSql('ratings', bySite)),
-  } satisfies Record<string, Statement>;
+  };
 }
 
 type Statements = ReturnType<typeof reportStatements>;
-interface SpreadRow {
-  g: string | number;
-  n: number;
-  median: number;
-  p90: number;
-}
-interface CountRow {
+interface GroupRow {
   id: string;
   count: number;
-  scoreSum?: number;
-  breaches?: number;
+  scoreSum: number;
 }
 interface ProductRow {
   sku: string | null;
@@ -91,8 +83,26 @@ interface ProductRow {
 }
 
 const NO_SPREAD: DurationSpread = { count: 0, median: null, p90: null };
-const toSpread = (row: SpreadRow | undefined): DurationSpread =>
-  row ? { count: row.n, median: row.median, p90: row.p90 } : NO_SPREAD;
+
+/** The value at nearest rank ⌈p·n⌉ (as `statistics.ts`) of a sorted run of `n` values from `offset`. */
+const atRank = (values: ArrayLike<number>, offset: number, n: number, p: number) =>
+  values[offset + Math.max(1, Math.ceil((p / 100) * n)) - 1] as number;
+
+const spreadOf = (values: ArrayLike<number>, offset: number, n: number): DurationSpread =>
+  n === 0 ? NO_SPREAD : { count: n, median: atRank(values, offset, n, 50), p90: atRank(values, offset, n, 90) };
+
+/** Walks sorted values group by group (`sizes` in the values' group order), answering each group's spread. */
+function spreadsBySize(values: ArrayLike<number>, sizes: readonly number[]): DurationSpread[] {
+  let offset = 0;
+  return sizes.map((n) => {
+    const spread = spreadOf(values, offset, n);
+    offset += n;
+    return spread;
+  });
+}
+
+/** The spread of all values at once (sorted again: they came sorted by group first). */
+const overall = (values: readonly number[]) => spreadOf(Float64Array.from(values).sort(), 0, values.length);
 
 /**
  * Reports from SQLite, aggregated by SQLite: counts, sums, broken promises and nearest-rank
@@ -128,7 +138,7 @@ export class SqliteReportRepository implements ReportRepository {
 
 function summarizeWith(statements: Statements, params: Record<string, unknown>): ReportSummary {
   const rows = <T>(statement: Statement) => statement.all(params) as T[];
-  const dayCount = (params.dayStarts as string).split(',').length - 1;
+  const dayCount = (JSON.parse(params.dayStarts as string) as number[]).length - 1;
   const days: DaySummary[] = Array.from({ length: dayCount }, () => ({
     conversations: 0,
     tickets: 0,
@@ -137,18 +147,45 @@ function summarizeWith(statements: Statements, params: Record<string, unknown>):
     firstReply: NO_SPREAD,
     resolution: NO_SPREAD,
   }));
-  for (const row of rows<{ day: number; count: number }>(statements.conversationsPerDay))
-    days[row.day]!.conversations = row.count;
-  for (const row of rows<{ day: number; count: number }>(statements.ticketsPerDay)) days[row.day]!.tickets = row.count;
-  for (const row of rows<{ day: number; count: number; scoreSum: number }>(statements.ratingsPerDay)) {
-    days[row.day]!.ratings = row.count;
-    days[row.day]!.ratingSum = row.scoreSum;
-  }
-  for (const row of rows<SpreadRow>(statements.firstReplyPerDay)) days[row.g as number]!.firstReply = toSpread(row);
-  for (const row of rows<SpreadRow>(statements.resolutionPerDay)) days[row.g as number]!.resolution = toSpread(row);
+  const breaches = { conversationFirstReply: 0, conversationResolution: 0, ticketAnswer: 0, ticketResolution: 0 };
 
-  const [conversationBreaches] = rows<{ firstReply: number; resolution: number }>(statements.conversationBreaches);
-  const [ticketBreaches] = rows<{ answer: number; resolution: number }>(statements.ticketBreaches);
+  const conversationDays = rows<{
+    day: number;
+    count: number;
+    replies: number;
+    resolutions: number;
+    lateReplies: number;
+    lateResolutions: number;
+  }>(statements.conversationDays);
+  const firstReplies = statements.firstReplyValues.all(params) as number[];
+  const resolutions = statements.resolutionValues.all(params) as number[];
+  const replySpreads = spreadsBySize(
+    firstReplies,
+    conversationDays.map((row) => row.replies),
+  );
+  const resolutionSpreads = spreadsBySize(
+    resolutions,
+    conversationDays.map((row) => row.resolutions),
+  );
+  conversationDays.forEach((row, index) => {
+    Object.assign(days[row.day]!, {
+      conversations: row.count,
+      firstReply: replySpreads[index],
+      resolution: resolutionSpreads[index],
+    });
+    breaches.conversationFirstReply += row.lateReplies;
+    breaches.conversationResolution += row.lateResolutions;
+  });
+  for (const row of rows<{ day: number; count: number; lateAnswers: number; lateResolutions: number }>(
+    statements.ticketDays,
+  )) {
+    days[row.day]!.tickets = row.count;
+    breaches.ticketAnswer += row.lateAnswers;
+    breaches.ticketResolution += row.lateResolutions;
+  }
+  for (const row of rows<{ day: number; count: number; scoreSum: number }>(statements.ratingDays)) {
+    Object.assign(days[row.day]!, { ratings: row.count, ratingSum: row.scoreSum });
+  }
 
   const agents = new Map<string, AgentSummary>();
   const agentOf = (id: string) =>
@@ -160,29 +197,41 @@ function summarizeWith(statements: Statements, params: Record<string, unknown>):
       ratings: 0,
       ratingSum: 0,
     }));
-  for (const row of rows<CountRow>(statements.agents)) {
-    Object.assign(agentOf(row.id), { conversations: row.count, breaches: row.breaches ?? 0 });
-  }
-  for (const row of rows<SpreadRow>(statements.agentFirstReply)) agentOf(row.g as string).firstReplyMedian = row.median;
-  for (const row of rows<CountRow>(statements.ratingsByAgent)) {
-    Object.assign(agentOf(row.id), { ratings: row.count, ratingSum: row.scoreSum ?? 0 });
+  const agentRows = rows<{ id: string; count: number; replies: number; breaches: number }>(statements.agents);
+  const agentSpreads = spreadsBySize(
+    statements.agentFirstReplyValues.all(params) as number[],
+    agentRows.map((row) => row.replies),
+  );
+  agentRows.forEach((row, index) => {
+    Object.assign(agentOf(row.id), {
+      conversations: row.count,
+      breaches: row.breaches,
+      firstReplyMedian: agentSpreads[index]!.median,
+    });
+  });
+  for (const row of rows<GroupRow>(statements.ratingsByAgent)) {
+    Object.assign(agentOf(row.id), { ratings: row.count, ratingSum: row.scoreSum });
   }
 
   const technicians = new Map<string, TechnicianSummary>();
   const technicianOf = (id: string) =>
     getOrAdd(technicians, id, () => ({ technicianId: id, tickets: 0, repairMedian: null, ratings: 0, ratingSum: 0 }));
-  for (const row of rows<CountRow>(statements.technicians)) technicianOf(row.id).tickets = row.count;
-  for (const row of rows<SpreadRow>(statements.technicianRepair))
-    technicianOf(row.g as string).repairMedian = row.median;
-  for (const row of rows<CountRow>(statements.ratingsByTechnician)) {
-    Object.assign(technicianOf(row.id), { ratings: row.count, ratingSum: row.scoreSum ?? 0 });
+  const technicianRows = rows<{ id: string; count: number; repairs: number }>(statements.technicians);
+  const repairSpreads = spreadsBySize(
+    statements.technicianRepairValues.all(params) as number[],
+    technicianRows.map((row) => row.repairs),
+  );
+  technicianRows.forEach((row, index) => {
+    Object.assign(technicianOf(row.id), { tickets: row.count, repairMedian: repairSpreads[index]!.median });
+  });
+  for (const row of rows<GroupRow>(statements.ratingsByTechnician)) {
+    Object.assign(technicianOf(row.id), { ratings: row.count, ratingSum: row.scoreSum });
   }
 
   const products = new Map<string, ProductSummary>();
   const addProducts = (statement: Statement, field: 'conversations' | 'tickets' | 'ratings') => {
     for (const row of rows<ProductRow>(statement)) {
-      const key = productKey(row.sku, row.name)!;
-      const product = getOrAdd(products, key, () => ({
+      const product = getOrAdd(products, productKey(row.sku, row.name)!, () => ({
         sku: row.sku,
         name: row.name,
         conversations: 0,
@@ -201,15 +250,10 @@ function summarizeWith(statements: Statements, params: Record<string, unknown>):
 
   return {
     days,
-    firstReply: toSpread(rows<SpreadRow>(statements.firstReply)[0]),
-    resolution: toSpread(rows<SpreadRow>(statements.resolution)[0]),
-    ticketResolution: toSpread(rows<SpreadRow>(statements.ticketResolution)[0]),
-    breaches: {
-      conversationFirstReply: conversationBreaches!.firstReply,
-      conversationResolution: conversationBreaches!.resolution,
-      ticketAnswer: ticketBreaches!.answer,
-      ticketResolution: ticketBreaches!.resolution,
-    },
+    firstReply: overall(firstReplies),
+    resolution: overall(resolutions),
+    ticketResolution: overall(statements.repairValues.all(params) as number[]),
+    breaches,
     agents: [...agents.values()],
     technicians: [...technicians.values()],
     products: [...products.values()],

@@ -85,7 +85,12 @@ describe('GET /api/reports.csv', () => {
     const foreign = await get(`${range}&table=days`, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: 'ORIGIN_NOT_ALLOWED' } });
-    for (const query of [`${range}&table=secrets`, `${range}`, 'from=2026-09-02&to=2026-09-01&table=days', `${range}&table=days&x=1`]) {
+    for (const query of [
+      `${range}&table=secrets`,
+      `${range}`,
+      'from=2026-09-02&to=2026-09-01&table=days',
+      `${range}&table=days&x=1`,
+    ]) {
       const res = await get(query);
       expect(res.status, query).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: 'INVALID_PAYLOAD' } });

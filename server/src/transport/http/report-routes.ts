@@ -61,12 +61,10 @@ export function createReportRoutes({ reports, auth, publicUrl, logger }: ReportR
     try {
       await exportCsv(req, res);
     } catch (error) {
-      if (!(error instanceof AftercareError)) {
-        logger.error('report export failed', { error });
-        error = new AftercareError('INTERNAL', 'Something went wrong on the server');
-      }
-      const body = (error as AftercareError).toBody();
-      sendJson(res, statusFor(body), { error: body });
+      if (!(error instanceof AftercareError)) logger.error('report export failed', { error });
+      const failure =
+        error instanceof AftercareError ? error : new AftercareError('INTERNAL', 'Something went wrong on the server');
+      sendJson(res, statusFor(failure.toBody()), { error: failure.toBody() });
     }
     return true;
   };

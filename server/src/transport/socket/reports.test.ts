@@ -38,9 +38,18 @@ describe('report:get', () => {
         createdAt: now,
       });
     }
-    await seedReportFixture(server.store, { tenantId: DEMO.tenantId, siteId, agentId: adaId, technicianId: tomId, now });
+    await seedReportFixture(server.store, {
+      tenantId: DEMO.tenantId,
+      siteId,
+      agentId: adaId,
+      technicianId: tomId,
+      now,
+    });
     admin = await connectAgent(server.url);
-    plainAgent = await connectAgent(server.url, await login(server.url, `ada-${adaId}@demo.example`, 'password-of-Ada'));
+    plainAgent = await connectAgent(
+      server.url,
+      await login(server.url, `ada-${adaId}@demo.example`, 'password-of-Ada'),
+    );
   });
   afterAll(async () => {
     admin?.close();
@@ -65,7 +74,14 @@ describe('report:get', () => {
       breaches: { conversationFirstReply: 1, conversationResolution: 0, ticketAnswer: 0, ticketResolution: 0 },
     });
     expect(week.agents).toEqual([
-      expect.objectContaining({ agentId: adaId, name: 'Ada', conversations: 2, breaches: 1, ratings: 1, averageRating: 2 }),
+      expect.objectContaining({
+        agentId: adaId,
+        name: 'Ada',
+        conversations: 2,
+        breaches: 1,
+        ratings: 1,
+        averageRating: 2,
+      }),
     ]);
     expect(week.technicians).toEqual([
       { technicianId: tomId, name: 'Tom', tickets: 1, repairMedian: 2 * DAY, ratings: 1, averageRating: 4 },

@@ -52,12 +52,17 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
     const { customer, issuedToken } = socket.data;
     socket.join(customerRoom(customer.id));
     registerVisitorEvents(socket, deps);
-    Promise.all([deps.conversations.listForVisitor(customer), deps.widgetConfig.configFor(socket.data.site.id)]).then(
-      ([conversations, site]) =>
+    Promise.all([
+      deps.conversations.listForVisitor(customer),
+      deps.widgetConfig.configFor(socket.data.site.id),
+      deps.tickets.forShopper(customer),
+    ]).then(
+      ([conversations, site, tickets]) =>
         socket.emit('session:ready', {
           customer: visitorProfile(customer),
           conversations,
           site,
+          tickets,
           ...(issuedToken ? { visitorToken: issuedToken } : {}),
         }),
       (error: unknown) => {

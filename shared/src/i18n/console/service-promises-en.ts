@@ -18,7 +18,7 @@ export const servicePromisesEn = {
   'inbox.tab.escalated': 'Escalated',
   'inbox.empty.escalated': 'No escalated conversations.',
   'alerts.button': 'Alerts',
-  'alerts.buttonUnread': 'Alerts, {count} unread',
+  'alerts.unreadSuffix': 'unread',
   'alerts.title': 'Alerts',
   'alerts.empty': 'No alerts.',
   'alerts.loadFailed': 'The alerts could not be loaded.',

@@ -20,7 +20,7 @@ export const servicePromisesZhCN: Record<keyof typeof servicePromisesEn, string>
   'inbox.tab.escalated': '已升级',
   'inbox.empty.escalated': '没有已升级的会话。',
   'alerts.button': '提醒',
-  'alerts.buttonUnread': '提醒，{count} 条未读',
+  'alerts.unreadSuffix': '条未读',
   'alerts.title': '提醒',
   'alerts.empty': '没有提醒。',
   'alerts.loadFailed': '无法加载提醒。',

@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPES, type Attachment, LIMITS } from '@aftercare/shared';
+import { ATTACHMENT_TYPES, type Attachment, CHAT_LIMITS } from '@aftercare/shared';
 import { format } from '@aftercare/shared/i18n/locale.js';
 import { en } from '@aftercare/shared/i18n/widget-attachments/en.js';
 import { zhCN } from '@aftercare/shared/i18n/widget-attachments/zh-CN.js';
@@ -28,7 +28,7 @@ interface Draft {
 }
 
 const catalogs = { en, 'zh-CN': zhCN };
-const MAX_MB = LIMITS.attachmentBytes / 1024 / 1024;
+const MAX_MB = CHAT_LIMITS.attachmentBytes / 1024 / 1024;
 const ACCEPTED: readonly string[] = ATTACHMENT_TYPES;
 
 /** The files the shopper picked for the next message, with their uploads. */
@@ -47,12 +47,12 @@ export class Drafts {
   add(picked: readonly File[]): void {
     this.notice = null;
     for (const file of picked) {
-      if (this.items.length >= LIMITS.attachmentsPerMessage) {
-        this.notice = ['attachTooMany', { max: LIMITS.attachmentsPerMessage }];
+      if (this.items.length >= CHAT_LIMITS.attachmentsPerMessage) {
+        this.notice = ['attachTooMany', { max: CHAT_LIMITS.attachmentsPerMessage }];
         break;
       }
       // Browsers leave `type` empty for unknown extensions; the server judges the bytes anyway.
-      if (file.size > LIMITS.attachmentBytes) this.notice = ['attachTooLarge', { name: file.name, max: MAX_MB }];
+      if (file.size > CHAT_LIMITS.attachmentBytes) this.notice = ['attachTooLarge', { name: file.name, max: MAX_MB }];
       else if (!ACCEPTED.includes(file.type)) this.notice = ['attachBadType', { name: file.name }];
       else {
         const draft: Draft = { key: randomId(), file, progress: 0, state: 'uploading' };

@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPES, LIMITS } from '@aftercare/shared';
+import { ATTACHMENT_TYPES, CHAT_LIMITS } from '@aftercare/shared';
 import { useRef, useState } from 'preact/hooks';
 import type { Drafts } from '../attachments/drafts.js';
 import type { LocalFiles, OutboxFile, UploadTarget } from '../attachments/files.js';
@@ -21,7 +21,7 @@ export function Composer({ onSend, onTyping, uploads }: ComposerProps) {
   // The upload code loads on the first attach, paste or drop of a file (size budget of the first open).
   const [drafts, setDrafts] = useState<Drafts | null>(null);
   const [, redraw] = useState(0);
-  const tooLong = text.length > LIMITS.messageText;
+  const tooLong = text.length > CHAT_LIMITS.messageText;
   const hasFiles = drafts?.sendable;
 
   const loadTray = () => import('../attachments/drafts.js');
@@ -110,7 +110,7 @@ export function Composer({ onSend, onTyping, uploads }: ComposerProps) {
       </button>
       {tooLong && (
         <span class="err" id="ac-text-error" role="alert">
-          {t('tooLong', { max: LIMITS.messageText })}
+          {t('tooLong', { max: CHAT_LIMITS.messageText })}
         </span>
       )}
     </form>

@@ -1,10 +1,11 @@
-import { type ContactDetails, DEFAULT_SITE_SETTINGS, type ProductContext } from '@aftercare/shared';
+import { type ContactDetails, DEFAULT_PRE_CHAT_FIELDS, type ProductContext } from '@aftercare/shared';
 import type { Ref } from 'preact';
 import type { ChatClient, ChatState } from '../lib/chat-client.js';
 import { useI18n } from '../lib/i18n.js';
 import { duration, replyTime } from '../lib/reply-time.js';
 import { fieldsToAsk, isAway, knownDetails, localized } from '../lib/site.js';
 import { RatingSlot } from '../ratings/RatingSlot.js';
+import { TicketSlot } from '../tickets/TicketSlot.js';
 import { Avatar } from './Avatar.js';
 import { Chat } from './Chat.js';
 import { PreChatForm } from './PreChatForm.js';
@@ -87,6 +88,7 @@ export function Panel({ client, state, open, product, identity, contact, panelRe
       <p class={waiting ? 'bar q' : status ? 'bar' : 'sr'} role="status">
         {status}
       </p>
+      <TicketSlot tickets={client.tickets} visible={open && document.visibilityState === 'visible'} />
       <RatingSlot ratings={client.ratings} />
       {state.unavailable ? (
         <p class="note">{t('unavailable')}</p>
@@ -103,7 +105,7 @@ export function Panel({ client, state, open, product, identity, contact, panelRe
           {/* Until the server tells the site's fields (first visit, still connecting or offline), the
               default ones: starting waits for the connection anyway, and the shopper can begin typing. */}
           <PreChatForm
-            fields={fieldsToAsk(site?.preChatFields ?? DEFAULT_SITE_SETTINGS.preChatFields, known, away)}
+            fields={fieldsToAsk(site?.preChatFields ?? DEFAULT_PRE_CHAT_FIELDS, known, away)}
             initial={contact}
             away={away}
             busy={state.starting}

@@ -1,7 +1,7 @@
 import {
   type ContactDetails,
   type ErrorCode,
-  LIMITS,
+  CHAT_LIMITS,
   type PreChatField,
   type PreChatFieldName,
 } from '@aftercare/shared';
@@ -24,9 +24,9 @@ interface PreChatFormProps {
 
 /** Input type, autocomplete token, label key and length limit of each contact field. */
 const INPUTS: Record<PreChatFieldName, [string, string, string, number]> = {
-  name: ['text', 'name', 'fieldName', LIMITS.name],
-  email: ['email', 'email', 'fieldEmail', LIMITS.email],
-  phone: ['tel', 'tel', 'fieldPhone', LIMITS.phone],
+  name: ['text', 'name', 'fieldName', CHAT_LIMITS.name],
+  email: ['email', 'email', 'fieldEmail', CHAT_LIMITS.email],
+  phone: ['tel', 'tel', 'fieldPhone', CHAT_LIMITS.phone],
 };
 
 /**
@@ -117,7 +117,7 @@ export function PreChatForm({ fields, initial, away, busy, onStart }: PreChatFor
           <textarea
             {...props}
             rows={4}
-            maxLength={LIMITS.messageText}
+            maxLength={CHAT_LIMITS.messageText}
             // Without a form around it, the message box behaves like the chat's: Enter sends.
             onKeyDown={(event) => {
               if (!away && event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

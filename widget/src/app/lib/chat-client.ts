@@ -1,7 +1,7 @@
 import {
   type ContactDetails,
   type ErrorCode,
-  LIMITS,
+  CHAT_LIMITS,
   type Message,
   type ProductContext,
   type VisitorSessionReadyEvent,
@@ -10,6 +10,7 @@ import {
 import { storageKey } from '../../bridge.js';
 import type { LocalFiles, OutboxFile, UploadTarget } from '../attachments/files.js';
 import { RatingRequests } from '../ratings/rating-requests.js';
+import { ShopperTickets } from '../tickets/shopper-tickets.js';
 import { ChatStore } from './chat-store.js';
 import { createVisitorSocket, request, type VisitorSocket } from './connection.js';
 import { switchShopper } from './identity.js';
@@ -39,6 +40,8 @@ export interface ChatClientOptions {
   storage: SafeStorage;
   /** Called for each agent message that arrives live (not from a catch-up sync). */
   onAgentMessage?: (message: Message) => void;
+  /** Called when one of the shopper's repairs changed status (live, or since their last visit). */
+  onTicketNews?: () => void;
   /** Injected for tests; defaults to a real socket.io connection. */
   socket?: VisitorSocket;
 }
@@ -52,6 +55,8 @@ export class ChatClient {
   readonly store: ChatStore;
   /** The shopper's post-service rating requests (the rating card's state). */
   readonly ratings: RatingRequests;
+  /** The shopper's repair tickets and which changed since they last looked. */
+  readonly tickets: ShopperTickets;
   private readonly socket: VisitorSocket;
   private readonly outbox: Outbox;
   private readonly sender: OutboxSender;
@@ -59,7 +64,7 @@ export class ChatClient {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
   private starting: Promise<ErrorCode | null> | null = null;
-  private readonly key: (name: 'token' | 'active' | 'outbox' | 'site' | 'start') => string;
+  private readonly key: (name: 'token' | 'active' | 'outbox' | 'site' | 'start' | 'tickets') => string;
 
   constructor(private readonly options: ChatClientOptions) {
     this.key = (name) => storageKey(options.siteKey, name);
@@ -69,6 +74,7 @@ export class ChatClient {
       options.socket ??
       createVisitorSocket(options.baseUrl, options.siteKey, () => options.storage.get(this.key('token')));
     this.ratings = new RatingRequests(this.socket);
+    this.tickets = new ShopperTickets(this.socket, options.storage, this.key('tickets'), () => options.onTicketNews?.());
     this.sender = new OutboxSender(this.socket, this.outbox, {
       sent: (message) => this.receive([message]),
       changed: () => this.store.refreshPending(),
@@ -136,7 +142,7 @@ export class ChatClient {
   /** Queues a message (text, files or both) for the conversation on screen and tries to send it. */
   send(text: string, files: OutboxFile[] = []): void {
     const conversation = this.state.conversation;
-    if (conversation?.status !== 'open' || !(text.trim() || files.length) || text.length > LIMITS.messageText) return;
+    if (conversation?.status !== 'open' || !(text.trim() || files.length) || text.length > CHAT_LIMITS.messageText) return;
     const entry = { clientId: randomId(), conversationId: conversation.id, text, createdAt: Date.now() };
     this.outbox.add(files.length ? { ...entry, files } : entry);
     this.store.refreshPending();

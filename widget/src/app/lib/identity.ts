@@ -13,6 +13,6 @@ export function switchShopper(storage: SafeStorage, siteKey: string, userId: str
   const previous = storage.get(key);
   storage.set(key, userId);
   if (previous === null || previous === userId) return false;
-  for (const name of ['token', 'active', 'outbox', 'start']) storage.set(storageKey(siteKey, name), null);
+  for (const name of ['token', 'active', 'outbox', 'start', 'tickets']) storage.set(storageKey(siteKey, name), null);
   return true;
 }

@@ -1,4 +1,4 @@
-import { LIMITS, type ProductContext } from '@aftercare/shared';
+import { CHAT_LIMITS, type ProductContext } from '@aftercare/shared';
 
 /**
  * Product context: what the chat is about. Read from the page's schema.org `Product` JSON-LD
@@ -36,7 +36,7 @@ const webUrl = (value: unknown, base: string): string | undefined => {
   if (typeof raw !== 'string') return undefined;
   try {
     const url = new URL(raw, base);
-    return /^https?:$/.test(url.protocol) && url.href.length <= LIMITS.url ? url.href : undefined;
+    return /^https?:$/.test(url.protocol) && url.href.length <= CHAT_LIMITS.url ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -44,12 +44,12 @@ const webUrl = (value: unknown, base: string): string | undefined => {
 
 /** Keeps only valid fields; `null` when there is no usable name. */
 export function cleanProduct(input: Json, base: string): ProductContext | null {
-  const name = text(input.name, LIMITS.productName);
+  const name = text(input.name, CHAT_LIMITS.productName);
   if (!name) return null;
   const product: ProductContext = { name };
-  const sku = text(input.sku, LIMITS.productSku);
+  const sku = text(input.sku, CHAT_LIMITS.productSku);
   const price = Number(input.price);
-  const currency = text(input.currency, LIMITS.currency)?.toUpperCase();
+  const currency = text(input.currency, CHAT_LIMITS.currency)?.toUpperCase();
   const imageUrl = webUrl(input.imageUrl, base);
   const url = webUrl(input.url, base);
   if (sku) product.sku = sku;

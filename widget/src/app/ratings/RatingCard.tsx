@@ -1,23 +1,17 @@
-import { type ErrorCode, LIMITS, type RatingRequest } from '@aftercare/shared';
+import { type ErrorCode, CHAT_LIMITS, type RatingRequest } from '@aftercare/shared';
 import { format } from '@aftercare/shared/i18n/locale.js';
 import { en } from '@aftercare/shared/i18n/widget-ratings/en.js';
 import { zhCN } from '@aftercare/shared/i18n/widget-ratings/zh-CN.js';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../lib/i18n.js';
+import { chunkStyles } from '../lib/chunk-styles.js';
 import css from './rating.css?inline';
 import type { RatingRequests } from './rating-requests.js';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
-/** Puts the card's styles into the widget's shadow root once (they are not in the first open's budget). */
-function withRatingStyles(element: Element | null): void {
-  const root = element?.getRootNode() as ShadowRoot | Document | undefined;
-  if (!root || root.querySelector('style[data-rt]')) return;
-  const style = document.createElement('style');
-  style.dataset.rt = '';
-  style.textContent = css;
-  (root instanceof Document ? root.head : root).append(style);
-}
+/** The card's styles go into the shadow root when it first shows (they are not in the first open's budget). */
+const withRatingStyles = chunkStyles('rt', css);
 
 /**
  * Asks the shopper to rate a resolved chat or a closed repair: 1–5 stars as a radio group (arrow
@@ -101,7 +95,7 @@ export function RatingCard({ request, ratings }: { request: RatingRequest; ratin
             {t('rateComment')}
             <textarea
               rows={2}
-              maxLength={LIMITS.ratingComment}
+              maxLength={CHAT_LIMITS.ratingComment}
               value={comment}
               onInput={(event) => setComment(event.currentTarget.value)}
             />

@@ -1,0 +1,22 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium.js';
+import { signIn } from './support/console-page.js';
+import { connectShopper } from './support/console-shopper.js';
+import { startServer } from './support/server.js';
+
+const server = await startServer();
+const shopper = await connectShopper(server.url);
+const chat = await shopper.start({ name: 'Li Wei', product: { name: 'Breeze 300 Air Purifier' } });
+await shopper.send(chat.id, 'The fan rattles');
+const browser = await chromium.launch(chromiumLaunchOptions());
+const page = await browser.newPage();
+await signIn(page, server.url);
+await page.locator(`[data-conversation-id="${chat.id}"]`).first().click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot/console.png' });
+console.log(await page.locator('.conversation-row').first().evaluate((row) => [...row.querySelectorAll('*')].map((el) => el.className + ' ' + Math.round(el.getBoundingClientRect().right) + ' ' + getComputedStyle(el).whiteSpace).join('\n')));
+const box = await page.locator('#conversation-title').boundingBox();
+console.log('title box', box);
+await browser.close();
+shopper.close();
+await server.stop();

@@ -1,0 +1,5 @@
+import { describeCatalogParity } from '../catalog-parity.js';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+
+describeCatalogParity('widget repair-status catalogs', en, zhCN);

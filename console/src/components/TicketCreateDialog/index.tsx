@@ -13,6 +13,7 @@ import type { TicketBoard } from '../../lib/tickets/ticket-board.js';
 import { useModalDialog } from '../../lib/use-modal-dialog.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { SelectField, TextField } from '../TicketParts/form-fields.js';
 import { remedyText, ticketErrorText } from '../TicketParts/ticket-text.js';
 import { isCovered, WarrantyCheckView } from '../TicketParts/warranty-check.js';
 import { chatPhotos, initialDraft, previewWarranty, type TicketDraft, toCreatePayload } from './ticket-draft.js';
@@ -242,46 +243,5 @@ export function TicketCreateDialog({
         </div>
       </form>
     </dialog>
-  );
-}
-
-function TextField(props: { id: string; label: string; value: string; type?: string; onInput(value: string): void }) {
-  return (
-    <label class="field" for={props.id}>
-      <span class="field__label">{props.label}</span>
-      <input
-        id={props.id}
-        class="field__input"
-        type={props.type ?? 'text'}
-        value={props.value}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
-    </label>
-  );
-}
-
-function SelectField(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-  onChange(value: string): void;
-}) {
-  return (
-    <label class="field" for={props.id}>
-      <span class="field__label">{props.label}</span>
-      <select
-        id={props.id}
-        class="field__input"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      >
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

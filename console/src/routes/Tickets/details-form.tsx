@@ -1,5 +1,6 @@
 import { isFinalTicketStatus, REMEDIES, SERVICE_CATEGORIES, TICKET_PRIORITIES, type Ticket } from '@aftercare/shared';
 import { useEffect, useState } from 'preact/hooks';
+import { SelectField, TextField } from '../../components/TicketParts/form-fields.js';
 import { remedyText, ticketErrorText } from '../../components/TicketParts/ticket-text.js';
 import { isCovered } from '../../components/TicketParts/warranty-check.js';
 import { useI18n } from '../../lib/i18n.js';
@@ -84,17 +85,14 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
   }
 
   const text = (key: 'serialNumber' | 'orderNumber' | 'purchaseDate', label: string, type = 'text') => (
-    <label class="field" for={`ticket-${key}`}>
-      <span class="field__label">{label}</span>
-      <input
-        id={`ticket-${key}`}
-        class="field__input"
-        type={type}
-        disabled={locked}
-        value={fields[key] ?? ''}
-        onInput={(event) => set(key, event.currentTarget.value)}
-      />
-    </label>
+    <TextField
+      id={`ticket-${key}`}
+      label={label}
+      type={type}
+      disabled={locked}
+      value={fields[key] ?? ''}
+      onInput={(value) => set(key, value)}
+    />
   );
 
   return (
@@ -117,7 +115,7 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
         />
       </label>
       <div class="ticket-detail__grid">
-        <Choice
+        <SelectField
           label={t('tickets.create.remedy')}
           id="ticket-detail-remedy"
           value={fields.remedy}
@@ -125,7 +123,7 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
           options={REMEDIES.map((remedy) => [remedy, remedyText(i18n, remedy)])}
           onChange={(v) => set('remedy', v as Fields['remedy'])}
         />
-        <Choice
+        <SelectField
           label={t('tickets.create.category')}
           id="ticket-detail-category"
           value={fields.category}
@@ -133,7 +131,7 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
           options={SERVICE_CATEGORIES.map((category) => [category, t(`tickets.category.${category}`)])}
           onChange={(v) => set('category', v as Fields['category'])}
         />
-        <Choice
+        <SelectField
           label={t('tickets.create.priority')}
           id="ticket-detail-priority"
           value={fields.priority}
@@ -168,33 +166,5 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
         {message?.text ?? ''}
       </p>
     </form>
-  );
-}
-
-function Choice(props: {
-  id: string;
-  label: string;
-  value: string;
-  disabled: boolean;
-  options: [string, string][];
-  onChange(value: string): void;
-}) {
-  return (
-    <label class="field" for={props.id}>
-      <span class="field__label">{props.label}</span>
-      <select
-        id={props.id}
-        class="field__input"
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      >
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -8,12 +8,12 @@ import {
   type ProductContext,
   type Remedy,
   type RepairCard,
-  type ServiceCategory,
   type ServicePromisePolicy,
   type Ticket,
+  type TicketCreatePayload,
   type TicketEvent,
-  type TicketPriority,
   type TicketStatus,
+  type TicketUpdatePayload,
   type VisitorTicket,
   type WarrantyPolicy,
 } from '@aftercare/shared';
@@ -73,34 +73,11 @@ export interface TicketServiceDeps {
   clock: Clock;
 }
 
-/** The fields an agent fills in when turning a chat into a ticket. */
-export interface TicketDraftInput {
-  conversationId: string;
-  serialNumber?: string;
-  purchaseDate?: string;
-  orderNumber?: string;
-  fault: string;
-  photoIds?: string[];
-  remedy: Remedy;
-  category: ServiceCategory;
-  priority?: TicketPriority;
-  technicianId?: string;
-  /** Overrides the chat's product context (e.g. the shopper asked on another product's page). */
-  product?: ProductContext;
-  /** Grants `remedy` under warranty although the check does not allow it, for this reason. */
-  overrideReason?: string;
-}
+/** The fields an agent fills in when turning a chat into a ticket (the `ticket:create` payload). */
+export type TicketDraftInput = TicketCreatePayload;
 
-export interface TicketDetailsInput {
-  serialNumber?: string | null;
-  purchaseDate?: string | null;
-  orderNumber?: string | null;
-  fault?: string;
-  remedy?: Remedy;
-  category?: ServiceCategory;
-  priority?: TicketPriority;
-  product?: ProductContext;
-}
+/** Registration details an agent may change (the `ticket:update` payload without its reference). */
+export type TicketDetailsInput = Omit<TicketUpdatePayload, 'ticketId' | 'version'>;
 
 /** Every change names the version it was based on, so two agents editing at once never overwrite each other. */
 export interface Versioned {

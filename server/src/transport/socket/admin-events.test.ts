@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SITE_SETTINGS } from '../../demo/demo-data.js';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -62,31 +63,12 @@ describe('settings events: sites, agents and teams over sockets', () => {
   let stranger: AgentClient;
   const sockets: AgentClient[] = [];
 
-  async function addAgent(name: string, role: AgentRole, tenantId: string = DEMO.tenantId) {
-    const email = `${name.toLowerCase()}-${crypto.randomUUID()}@shop.example`;
-    const id = crypto.randomUUID();
-    await server.store.agents.create({
-      id,
-      tenantId,
-      email,
-      name,
-      role,
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: Date.now(),
-    });
-    const socket = await connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-    sockets.push(socket);
-    return { socket, id, email, password: `password-of-${name}` };
-  }
-
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
     sockets.push(admin);
-    ({ socket: ann, id: annId } = await addAgent('Ann', 'agent'));
-    ({ socket: stranger } = await addAgent('Eve', 'admin', crypto.randomUUID()));
+    ({ socket: ann, id: annId } = await addAgent(server, { name: 'Ann', sockets }));
+    ({ socket: stranger } = await addAgent(server, { name: 'Eve', role: 'admin', tenantId: crypto.randomUUID(), sockets }));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -297,7 +279,7 @@ describe('settings events: sites, agents and teams over sockets', () => {
   });
 
   it('a new password signs the agent out everywhere; the new one works, the old one not', async () => {
-    const bob = await addAgent('Bob', 'agent');
+    const bob = await addAgent(server, { name: 'Bob', sockets });
     const gone = disconnected(bob.socket);
     await requestData(bob.socket, 'agent:update', { agentId: bob.id, password: 'a brand new password' });
     expect(await gone).toBe('io server disconnect');
@@ -306,7 +288,7 @@ describe('settings events: sites, agents and teams over sockets', () => {
   });
 
   it('deactivating an agent signs them out, refuses their sign-in and hands their chats to routing', async () => {
-    const carl = await addAgent('Carl', 'agent');
+    const carl = await addAgent(server, { name: 'Carl', sockets });
     await requestData(carl.socket, 'presence:set', { status: 'online' });
     const { socket: shopper } = await connectVisitor(server.url);
     try {

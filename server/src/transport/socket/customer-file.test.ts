@@ -2,6 +2,7 @@ import type { Conversation, Customer, CustomerFile } from '@aftercare/shared';
 import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -31,41 +32,14 @@ describe('customer file: customer:get and customer:update', () => {
   let second: Conversation;
   const sockets: { close(): unknown }[] = [];
 
-  /** A console user signed in over a real socket; `tenantId` other than the demo's makes a rival shop. */
-  async function addAgent(name: string, role: 'agent' | 'admin', tenantId: string = DEMO.tenantId) {
-    const email = `${name.toLowerCase()}@${tenantId}.test`;
-    await server.store.agents.create({
-      id: crypto.randomUUID(),
-      tenantId,
-      email,
-      name,
-      role,
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: Date.now(),
-    });
-    const socket = await connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-    sockets.push(socket);
-    return socket;
-  }
-
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
     adminTwin = await connectAgent(server.url);
     sockets.push(admin, adminTwin);
-    plainAgent = await addAgent('Ann', 'agent');
-    await server.store.sites.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      key: 'rival-site',
-      name: 'Rival',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-      createdAt: Date.now(),
-    });
-    rival = await addAgent('Rex', 'admin', 'rival-shop');
+    ({ socket: plainAgent } = await addAgent(server, { name: 'Ann', sockets }));
+    await addRivalSite(server);
+    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, sockets }));
 
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;

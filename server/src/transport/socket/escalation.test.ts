@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
 import type { Clock } from '../../domain/clock.js';
 import { conversationDueTimes } from '../../domain/service-promises/due-times.js';
+import { addAgent } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -60,22 +61,6 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
   }
 }
 
-async function addAgent(server: TestServer, name: string, role: Agent['role']) {
-  const email = `${name.toLowerCase()}-${crypto.randomUUID()}@shop.example`;
-  await server.store.agents.create({
-    id: crypto.randomUUID(),
-    tenantId: DEMO.tenantId,
-    email,
-    name,
-    role,
-    active: true,
-    avatarUrl: null,
-    passwordHash: await hashPassword(`password-of-${name}`),
-    createdAt: Date.now(),
-  });
-  return connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-}
-
 async function useWeekdayHours(server: TestServer) {
   const [site] = await server.store.sites.listByTenant(DEMO.tenantId);
   await server.store.sites.update(DEMO.tenantId, site!.id, {
@@ -96,8 +81,8 @@ describe('service promises and escalation over sockets', () => {
     server = await startTestServer({ clock, escalationScanMs: SCAN_MS });
     await useWeekdayHours(server);
     admin = await connectAgent(server.url);
-    sue = await addAgent(server, 'Sue', 'supervisor');
-    ann = await addAgent(server, 'Ann', 'agent');
+    ({ socket: sue } = await addAgent(server, { name: 'Sue', role: 'supervisor' }));
+    ({ socket: ann } = await addAgent(server, { name: 'Ann' }));
     shopper = (await connectVisitor(server.url)).socket;
     conversation = await startConversation(shopper, { name: 'Vera Shopper', email: 'vera@example.com' });
   });

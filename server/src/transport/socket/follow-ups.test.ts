@@ -2,6 +2,7 @@ import type { AgentRole, Conversation, FollowUp, RatingRequest, Ticket } from '@
 import { DEFAULT_SITE_SETTINGS, type TicketStatus } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -32,24 +33,6 @@ describe('follow-ups on closed tickets over sockets', () => {
   let closedAt: number;
   const sockets: { close(): unknown }[] = [];
 
-  async function addAgent(name: string, role: AgentRole, tenantId: string = DEMO.tenantId) {
-    const email = `${name.toLowerCase()}@${tenantId}.test`;
-    await server.store.agents.create({
-      id: crypto.randomUUID(),
-      tenantId,
-      email,
-      name,
-      role,
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: clock.now(),
-    });
-    const socket = await connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-    sockets.push(socket);
-    return socket;
-  }
-
   const list = (socket: AgentClient, view: 'due' | 'upcoming' | 'done') =>
     requestData<FollowUpPage>(socket, 'follow-up:list', { view });
 
@@ -62,17 +45,10 @@ describe('follow-ups on closed tickets over sockets', () => {
     // Checks often, so the test sees follow-ups fall due without waiting a minute.
     server = await startTestServer({ clock, followUpCheckMs: 50 });
     await connectAll();
-    colleague = await addAgent('Cole', 'agent');
-    await server.store.sites.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      key: 'rival-site',
-      name: 'Rival',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-      createdAt: clock.now(),
-    });
-    rival = await addAgent('Rex', 'admin', 'rival-shop');
+    const createdAt = clock.now();
+    ({ socket: colleague } = await addAgent(server, { name: 'Cole', createdAt, sockets }));
+    await addRivalSite(server, { createdAt });
+    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, createdAt, sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     sockets.push(shopper);

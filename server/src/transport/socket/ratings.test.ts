@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
 import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -45,24 +46,6 @@ describe('post-service ratings over sockets', () => {
   let visitorToken: string;
   const sockets: { close(): unknown }[] = [];
 
-  async function addAgent(name: string, role: AgentRole, tenantId: string = DEMO.tenantId) {
-    const email = `${name.toLowerCase()}@${tenantId}.test`;
-    await server.store.agents.create({
-      id: crypto.randomUUID(),
-      tenantId,
-      email,
-      name,
-      role,
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: clock.now(),
-    });
-    const socket = await connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-    sockets.push(socket);
-    return socket;
-  }
-
   /** The shopper chats about `product`, the admin resolves it: answers the chat and the request the widget got. */
   async function resolvedChat(product: Record<string, unknown> = kettle) {
     const conversation = await startConversation(shopper, { name: 'Li Lei', product });
@@ -90,18 +73,11 @@ describe('post-service ratings over sockets', () => {
     server = await startTestServer({ clock });
     admin = await connectAgent(server.url);
     sockets.push(admin);
-    supervisor = await addAgent('Sue', 'supervisor');
-    plainAgent = await addAgent('Ann', 'agent');
-    await server.store.sites.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      key: 'rival-site',
-      name: 'Rival',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-      createdAt: clock.now(),
-    });
-    rival = await addAgent('Rex', 'admin', 'rival-shop');
+    const createdAt = clock.now();
+    ({ socket: supervisor } = await addAgent(server, { name: 'Sue', role: 'supervisor', createdAt, sockets }));
+    ({ socket: plainAgent } = await addAgent(server, { name: 'Ann', createdAt, sockets }));
+    await addRivalSite(server, { createdAt });
+    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, createdAt, sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     visitorToken = connected.session.visitorToken as string;

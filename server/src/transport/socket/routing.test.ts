@@ -1,6 +1,7 @@
 import type { AgentPresence, Conversation } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -28,23 +29,6 @@ describe('routing over sockets', () => {
   let bobId: string;
   const shoppers: VisitorClient[] = [];
 
-  async function addAgent(name: string, role: 'agent' | 'supervisor' = 'agent') {
-    const id = crypto.randomUUID();
-    const email = `${name.toLowerCase()}@demo.aftercare.test`;
-    await server.store.agents.create({
-      id,
-      tenantId: DEMO.tenantId,
-      email,
-      name,
-      role,
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: Date.now(),
-    });
-    return { id, socket: await connectAgent(server.url, await login(server.url, email, `password-of-${name}`)) };
-  }
-
   async function shopperStarts(name: string) {
     const { socket } = await connectVisitor(server.url);
     shoppers.push(socket);
@@ -55,8 +39,8 @@ describe('routing over sockets', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    ({ id: annId, socket: ann } = await addAgent('Ann'));
-    ({ id: bobId, socket: bob } = await addAgent('Bob'));
+    ({ id: annId, socket: ann } = await addAgent(server, { name: 'Ann' }));
+    ({ id: bobId, socket: bob } = await addAgent(server, { name: 'Bob' }));
     for (const agentId of [annId, bobId]) await requestData(admin, 'agent:set-capacity', { agentId, capacity: 1 });
     for (const socket of [ann, bob]) await requestData(socket, 'presence:set', { status: 'online' });
   });

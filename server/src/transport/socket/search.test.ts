@@ -7,6 +7,7 @@ import {
 } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -35,28 +36,8 @@ describe('console search and inbox filters over sockets', () => {
   beforeAll(async () => {
     server = await startTestServer();
     agent = await connectAgent(server.url);
-    await server.store.sites.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      key: 'rival-site',
-      name: 'Rival',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-      createdAt: Date.now(),
-    });
-    const email = `rex-${crypto.randomUUID()}@rival.example`;
-    await server.store.agents.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      email,
-      name: 'Rex',
-      role: 'admin',
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword('password-of-rex'),
-      createdAt: Date.now(),
-    });
-    rival = await connectAgent(server.url, await login(server.url, email, 'password-of-rex'));
+    await addRivalSite(server);
+    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId }));
     shopper = (await connectVisitor(server.url)).socket;
     rivalShopper = (await connectVisitor(server.url, { siteKey: 'rival-site' })).socket;
     sockets.push(agent, rival, shopper, rivalShopper);

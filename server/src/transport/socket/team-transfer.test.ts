@@ -2,6 +2,7 @@ import type { Conversation, Message, Team } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -43,23 +44,6 @@ describe('conversation:transfer to a team, with a note', () => {
   let repairs: Team;
   const shoppers: VisitorClient[] = [];
 
-  async function addAgent(name: string) {
-    const id = crypto.randomUUID();
-    const email = `${name.toLowerCase()}-${id}@demo.aftercare.test`;
-    await server.store.agents.create({
-      id,
-      tenantId: DEMO.tenantId,
-      email,
-      name,
-      role: 'agent',
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: Date.now(),
-    });
-    return { id, socket: await connectAgent(server.url, await login(server.url, email, `password-of-${name}`)) };
-  }
-
   async function shopperStarts() {
     const { socket } = await connectVisitor(server.url);
     shoppers.push(socket);
@@ -70,8 +54,8 @@ describe('conversation:transfer to a team, with a note', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    ({ id: annId, socket: ann } = await addAgent('Ann'));
-    ({ id: bobId, socket: bob } = await addAgent('Bob'));
+    ({ id: annId, socket: ann } = await addAgent(server, { name: 'Ann' }));
+    ({ id: bobId, socket: bob } = await addAgent(server, { name: 'Bob' }));
     for (const agentId of [annId, bobId]) await requestData(admin, 'agent:set-capacity', { agentId, capacity: 1 });
     ({ team: repairs } = await requestData<{ team: Team }>(admin, 'team:create', {
       name: 'Repairs',

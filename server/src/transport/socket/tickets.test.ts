@@ -2,6 +2,7 @@ import type { Conversation, Ticket, TicketEvent, VisitorTicket } from '@aftercar
 import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
+import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -29,24 +30,6 @@ describe('repair tickets over sockets', () => {
   let conversation: Conversation;
   const sockets: { close(): unknown }[] = [];
 
-  async function addAgent(name: string, tenantId: string) {
-    const email = `${name.toLowerCase()}@${tenantId}.test`;
-    await server.store.agents.create({
-      id: crypto.randomUUID(),
-      tenantId,
-      email,
-      name,
-      role: 'agent',
-      active: true,
-      avatarUrl: null,
-      passwordHash: await hashPassword(`password-of-${name}`),
-      createdAt: Date.now(),
-    });
-    const socket = await connectAgent(server.url, await login(server.url, email, `password-of-${name}`));
-    sockets.push(socket);
-    return socket;
-  }
-
   const draft = (conversationId: string) => ({
     conversationId,
     serialNumber: 'SN-77',
@@ -60,17 +43,9 @@ describe('repair tickets over sockets', () => {
     server = await startTestServer();
     agent = await connectAgent(server.url);
     sockets.push(agent);
-    colleague = await addAgent('Cole', DEMO.tenantId);
-    await server.store.sites.create({
-      id: crypto.randomUUID(),
-      tenantId: 'rival-shop',
-      key: 'rival-site',
-      name: 'Rival',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-      createdAt: Date.now(),
-    });
-    rival = await addAgent('Rex', 'rival-shop');
+    ({ socket: colleague } = await addAgent(server, { name: 'Cole', sockets }));
+    await addRivalSite(server);
+    ({ socket: rival } = await addAgent(server, { name: 'Rex', tenantId: RIVAL.tenantId, sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     visitorToken = connected.session.visitorToken as string;

@@ -1,0 +1,69 @@
+import { type AgentRole, DEFAULT_SITE_SETTINGS, type Site } from '@aftercare/shared';
+import { hashPassword } from '../domain/agents/passwords.js';
+import { type AgentClient, connectAgent, login } from './clients.js';
+import { DEMO, type TestServer } from './test-server.js';
+
+/** The other shop of tenant-isolation tests: its tenant and the key of the site `addRivalSite` makes. */
+export const RIVAL = { tenantId: 'rival-shop', siteKey: 'rival-site' } as const;
+
+export interface TestAgent {
+  id: string;
+  email: string;
+  password: string;
+  /** Signed in with `email` and `password`, connected to the console namespace. */
+  socket: AgentClient;
+}
+
+/**
+ * Adds an active console user to the store and signs them in over a real socket. The password is
+ * `password-of-<name>`; the email defaults to `<name>@<tenantId>.test`. The socket is pushed onto
+ * `sockets` when given (for the caller's `afterAll` to close); otherwise the caller closes it.
+ */
+export async function addAgent(
+  server: TestServer,
+  {
+    name,
+    role = 'agent',
+    tenantId = DEMO.tenantId,
+    email = `${name.toLowerCase()}@${tenantId}.test`,
+    createdAt = Date.now(),
+    sockets,
+  }: {
+    name: string;
+    role?: AgentRole;
+    tenantId?: string;
+    email?: string;
+    createdAt?: number;
+    sockets?: { close(): unknown }[];
+  },
+): Promise<TestAgent> {
+  const id = crypto.randomUUID();
+  const password = `password-of-${name}`;
+  await server.store.agents.create({
+    id,
+    tenantId,
+    email,
+    name,
+    role,
+    active: true,
+    avatarUrl: null,
+    passwordHash: await hashPassword(password),
+    createdAt,
+  });
+  const socket = await connectAgent(server.url, await login(server.url, email, password));
+  sockets?.push(socket);
+  return { id, email, password, socket };
+}
+
+/** Adds the rival shop's site (tenant `RIVAL.tenantId`, key `RIVAL.siteKey`, default settings). */
+export function addRivalSite(server: TestServer, { createdAt = Date.now() }: { createdAt?: number } = {}): Promise<Site> {
+  return server.store.sites.create({
+    id: crypto.randomUUID(),
+    tenantId: RIVAL.tenantId,
+    key: RIVAL.siteKey,
+    name: 'Rival',
+    allowedOrigins: [],
+    settings: DEFAULT_SITE_SETTINGS,
+    createdAt,
+  });
+}

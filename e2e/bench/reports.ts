@@ -161,10 +161,12 @@ function timedActionSource(): string {
     await tick();
     document.querySelector('.reports-filters button[type="submit"]').click();
   }
-  await new Promise((resolve) => {
+  await new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('charts for ' + drawn + ' not drawn within 60 s')), 60000);
     const check = () => {
       // One more frame after the draw: the canvases have been painted by then.
       if (document.querySelectorAll('[data-chart][data-drawn="' + drawn + '"]').length === 3) {
+        clearTimeout(timeout);
         requestAnimationFrame(() => resolve());
       } else requestAnimationFrame(check);
     };

@@ -56,11 +56,13 @@ test('fault with a photo → repair ticket → statuses seen by the shopper → 
     // The shopper reports the fault on the product page, with a photo.
     await page.goto(`${server.url}/demo/`);
     await startChat(page, 'Chen Jing', 'chen.jing@example.com');
-    await panel(page).locator('input[type=file]').setInputFiles({
-      name: 'no-charge-light.png',
-      mimeType: 'image/png',
-      buffer: pngFile(160, 120),
-    });
+    await panel(page)
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'no-charge-light.png',
+        mimeType: 'image/png',
+        buffer: pngFile(160, 120),
+      });
     await expect(panel(page).getByText('no-charge-light.png is ready to send')).toBeAttached();
     await panel(page).getByLabel('Your message').fill('My vacuum does not charge any more, see the photo.');
     await panel(page).getByRole('button', { name: 'Send' }).click();
@@ -80,7 +82,9 @@ test('fault with a photo → repair ticket → statuses seen by the shopper → 
     await dialog.getByRole('button', { name: 'Create ticket' }).click();
     await agent.getByRole('link', { name: /^Ticket R-000001/ }).click();
     const ticket = agent.getByRole('article', { name: /R-000001/ });
-    await expect(ticket.getByRole('region', { name: 'Photos' }).getByRole('img', { name: 'no-charge-light.png' })).toBeVisible();
+    await expect(
+      ticket.getByRole('region', { name: 'Photos' }).getByRole('img', { name: 'no-charge-light.png' }),
+    ).toBeVisible();
 
     // Each move reaches the shopper's widget, in the shopper's words.
     await expect(repairs(page)).toContainText("We've registered your repair");
@@ -110,7 +114,10 @@ test('fault with a photo → repair ticket → statuses seen by the shopper → 
 
     // The report shows the rating under Ada and under the product.
     await supervisor.getByRole('banner').getByRole('link', { name: 'Reports' }).click();
-    const byAgent = supervisor.getByRole('region', { name: 'By agent' }).getByRole('row').filter({ hasText: 'Ada Agent' });
+    const byAgent = supervisor
+      .getByRole('region', { name: 'By agent' })
+      .getByRole('row')
+      .filter({ hasText: 'Ada Agent' });
     await expect(byAgent).toContainText('2.00');
     const byProduct = supervisor
       .getByRole('region', { name: 'By product' })

@@ -12,7 +12,9 @@ const inboxRow = (page: Page, conversationId: string) =>
 /** A date `days` ago as the date input wants it (the demo site counts days in UTC). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-test('an agent turns a chat into a repair ticket, checks the warranty and moves it along; the shopper is told', async ({ page }) => {
+test('an agent turns a chat into a repair ticket, checks the warranty and moves it along; the shopper is told', async ({
+  page,
+}) => {
   const shopper = await suite.newShopper();
   const chat = await shopper.start({ name: 'Zhou Min', product: { name: 'Aurora X2 espresso machine', sku: 'AX2' } });
   await shopper.send(chat.id, 'The pump grinds and no water comes out.');
@@ -31,7 +33,9 @@ test('an agent turns a chat into a repair ticket, checks the warranty and moves 
   await expect(dialog.locator('.warranty-check__remedy--allowed')).toHaveText([/Repair: covered until/]);
   await dialog.getByLabel('Serial number').fill('SN-2024-0042');
   await dialog.getByRole('radio', { name: 'Refund' }).check();
-  await expect(dialog.getByText('The warranty does not cover Refund for this purchase.', { exact: false })).toBeVisible();
+  await expect(
+    dialog.getByText('The warranty does not cover Refund for this purchase.', { exact: false }),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
   await expect(dialog.getByText('Give a reason for the exception.')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

@@ -17,7 +17,9 @@ test('the shopper sees their repair and each change of its status, also on a lat
   await startChat(page);
   await sendMessage(page, 'My vacuum stopped charging after a month');
   await expect.poll(() => suite.agent.received.some((message) => message.text.includes('stopped charging'))).toBe(true);
-  const conversationId = suite.agent.received.find((message) => message.text.includes('stopped charging'))!.conversationId;
+  const conversationId = suite.agent.received.find((message) =>
+    message.text.includes('stopped charging'),
+  )!.conversationId;
 
   // The agent turns the chat into a ticket: the widget shows it at once.
   const { ticket: created } = await suite.agent.request('ticket:create', {
@@ -35,19 +37,24 @@ test('the shopper sees their repair and each change of its status, also on a lat
   // A change while the panel is closed: the launcher's badge counts it, the panel marks it "Updated".
   await page.keyboard.press('Escape');
   await expect(panel(page)).toBeHidden();
-  let ticket: Ticket = (await suite.agent.request('ticket:move', { ticketId: created.id, version: created.version, to: 'diagnosed' })).ticket;
+  let ticket: Ticket = (
+    await suite.agent.request('ticket:move', { ticketId: created.id, version: created.version, to: 'diagnosed' })
+  ).ticket;
   await expect(launcher(page)).toHaveAccessibleName(/1 unread/);
   await launcher(page).click();
   await expect(repairs).toContainText("We've checked it and know what to do");
   await expect(repairs.getByText('Updated')).toBeVisible();
-  await expect(repairs.getByRole('list', { name: `Progress of repair ${created.number}` }).getByRole('listitem')).toHaveCount(2);
+  await expect(
+    repairs.getByRole('list', { name: `Progress of repair ${created.number}` }).getByRole('listitem'),
+  ).toHaveCount(2);
   expect(await axeViolations(page)).toEqual([]);
   // Seen: the news goes after a moment.
   await expect(repairs.getByText('Updated')).toBeHidden({ timeout: 10_000 });
 
   // Changes while the shopper is away show as news on their next visit, in a fresh page.
   await page.close();
-  ticket = (await suite.agent.request('ticket:move', { ticketId: ticket.id, version: ticket.version, to: 'in_repair' })).ticket;
+  ticket = (await suite.agent.request('ticket:move', { ticketId: ticket.id, version: ticket.version, to: 'in_repair' }))
+    .ticket;
   const later = await page.context().newPage();
   await later.goto(`${suite.server.url}/demo/`);
   // An unfinished repair makes the loader start the app at once, so the badge shows unopened.

@@ -1,9 +1,9 @@
 import { type AgentRole, DEFAULT_SITE_SETTINGS, type Site } from '@aftercare/shared';
 import { hashPassword } from '../domain/agents/passwords.js';
-import { type AgentClient, connectAgent, login } from './clients.js';
+import { type AgentClient, connectAgent, login, requestData } from './clients.js';
 import { DEMO, type TestServer } from './test-server.js';
 
-/** The other shop of tenant-isolation tests: its tenant and the key of the site `addRivalSite` makes. */
+/** The other shop of tenant-isolation tests: its tenant and the key of the site `addRivalShop` makes. */
 export const RIVAL = { tenantId: 'rival-shop', siteKey: 'rival-site' } as const;
 
 export interface TestAgent {
@@ -56,7 +56,10 @@ export async function addAgent(
 }
 
 /** Adds the rival shop's site (tenant `RIVAL.tenantId`, key `RIVAL.siteKey`, default settings). */
-export function addRivalSite(server: TestServer, { createdAt = Date.now() }: { createdAt?: number } = {}): Promise<Site> {
+export function addRivalSite(
+  server: TestServer,
+  { createdAt = Date.now() }: { createdAt?: number } = {},
+): Promise<Site> {
   return server.store.sites.create({
     id: crypto.randomUUID(),
     tenantId: RIVAL.tenantId,
@@ -66,4 +69,36 @@ export function addRivalSite(server: TestServer, { createdAt = Date.now() }: { c
     settings: DEFAULT_SITE_SETTINGS,
     createdAt,
   });
+}
+
+/**
+ * Adds the rival shop: its site (`RIVAL.tenantId`, key `RIVAL.siteKey`) and its console user `Rex`,
+ * an admin unless `role` says otherwise, signed in as by `addAgent`.
+ */
+export async function addRivalShop(
+  server: TestServer,
+  {
+    role = 'admin',
+    createdAt,
+    sockets,
+  }: { role?: AgentRole; createdAt?: number; sockets?: { close(): unknown }[] } = {},
+): Promise<TestAgent> {
+  await addRivalSite(server, { createdAt });
+  return addAgent(server, { name: 'Rex', role, tenantId: RIVAL.tenantId, createdAt, sockets });
+}
+
+/**
+ * Adds agents of role `agent` by `names` (as `addAgent`), then has `admin` cap each at `capacity`
+ * chats at once; resolves with them in the order of `names`.
+ */
+export async function addAgentsWithCapacity<const Names extends readonly string[]>(
+  server: TestServer,
+  admin: AgentClient,
+  capacity: number,
+  names: Names,
+): Promise<{ [K in keyof Names]: TestAgent }> {
+  const agents: TestAgent[] = [];
+  for (const name of names) agents.push(await addAgent(server, { name }));
+  for (const { id } of agents) await requestData(admin, 'agent:set-capacity', { agentId: id, capacity });
+  return agents as { [K in keyof Names]: TestAgent };
 }

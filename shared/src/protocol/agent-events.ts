@@ -11,7 +11,6 @@ import type {
 } from '../domain/types.js';
 import type { AdminClientEvents, AdminServerEvents } from './admin-events.js';
 import type { AlertClientEvents, AlertServerEvents } from './alert-events.js';
-import type { TicketClientEvents, TicketServerEvents } from './ticket-events.js';
 import type { CustomerFile, CustomerUpdatePayload } from './customer-events.js';
 import type { Ack } from './errors.js';
 import type { FollowUpClientEvents, FollowUpServerEvents } from './follow-up-events.js';
@@ -28,6 +27,7 @@ import type {
   TypingChangedEvent,
   TypingSetPayload,
 } from './shared-events.js';
+import type { TicketClientEvents, TicketServerEvents } from './ticket-events.js';
 
 /**
  * Handshake data the console sends as socket.io `auth` on the agent namespace.
@@ -156,7 +156,11 @@ export interface CannedResponseInput {
 }
 
 /** Events the server sends to consoles. */
-export interface AgentServerEvents extends AdminServerEvents, TicketServerEvents, AlertServerEvents, FollowUpServerEvents {
+export interface AgentServerEvents
+  extends AdminServerEvents,
+    TicketServerEvents,
+    AlertServerEvents,
+    FollowUpServerEvents {
   'session:ready': (event: AgentSessionReadyEvent) => void;
   'conversation:created': (event: { conversation: Conversation; customer: Customer }) => void;
   'conversation:updated': (event: { conversation: Conversation }) => void;

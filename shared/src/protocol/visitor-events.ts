@@ -2,7 +2,6 @@ import type { WidgetSiteConfig } from '../domain/site-settings.js';
 import type { Conversation, Customer, Message, ProductContext } from '../domain/types.js';
 import type { Ack } from './errors.js';
 import type { RatingVisitorClientEvents, RatingVisitorServerEvents } from './rating-events.js';
-import type { VisitorTicket, VisitorTicketClientEvents, VisitorTicketServerEvents } from './ticket-events.js';
 import type {
   MessageCreatedEvent,
   MessageSendPayload,
@@ -13,6 +12,7 @@ import type {
   TypingChangedEvent,
   TypingSetPayload,
 } from './shared-events.js';
+import type { VisitorTicket, VisitorTicketClientEvents, VisitorTicketServerEvents } from './ticket-events.js';
 
 /**
  * Handshake data a widget sends as socket.io `auth` on the visitor namespace.

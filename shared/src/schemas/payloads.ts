@@ -17,12 +17,12 @@ export {
   teamRef,
   teamUpdate,
 } from './admin-payloads.js';
+export { alertList, alertRead } from './alert-payloads.js';
 export { customerGet, customerUpdate } from './customer-payloads.js';
+export { followUpComplete, followUpList, ratingList, ratingRequest, ratingSubmit } from './rating-payloads.js';
 export { reportCsvQuery, reportGet } from './report-payloads.js';
 export { searchQuery } from './search-payloads.js';
-export { alertList, alertRead } from './alert-payloads.js';
 export * from './ticket-payloads.js';
-export { followUpComplete, followUpList, ratingList, ratingRequest, ratingSubmit } from './rating-payloads.js';
 
 /**
  * One schema per inbound payload. All objects are strict: an unknown field is an error, which

@@ -1,8 +1,8 @@
 import type {
   Agent,
   AgentPresence,
-  Attachment,
   AgentStatus,
+  Attachment,
   CannedResponse,
   Conversation,
   ConversationStatus,

@@ -112,7 +112,10 @@ export function ReportsScreen({ workspace }: ReportsScreenProps) {
                 value={custom.from}
                 max={custom.to}
                 required
-                onInput={(event) => setCustom({ ...custom, from: event.currentTarget.value })}
+                onInput={(event) => {
+                  const from = event.currentTarget.value;
+                  setCustom((current) => ({ ...current, from }));
+                }}
               />
             </label>
             <label class="reports-filters__field">
@@ -122,7 +125,10 @@ export function ReportsScreen({ workspace }: ReportsScreenProps) {
                 value={custom.to}
                 min={custom.from}
                 required
-                onInput={(event) => setCustom({ ...custom, to: event.currentTarget.value })}
+                onInput={(event) => {
+                  const to = event.currentTarget.value;
+                  setCustom((current) => ({ ...current, to }));
+                }}
               />
             </label>
             <button type="submit" class="button button--primary" disabled={!customValid}>

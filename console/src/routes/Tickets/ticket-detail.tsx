@@ -45,13 +45,16 @@ export function TicketDetail({ workspace }: { workspace: Workspace }) {
           {t('tickets.detail.created', { time: i18n.formatTime(ticket.createdAt) })}
         </span>
         {ticket.conversationId && (
-          <a
+          <button
+            type="button"
             class="button button--small"
-            href="#/inbox"
-            onClick={() => workspace.openConversation(ticket.conversationId as string)}
+            onClick={() => {
+              workspace.openConversation(ticket.conversationId as string);
+              location.hash = '#/inbox';
+            }}
           >
             {t('tickets.detail.customerChat')}
-          </a>
+          </button>
         )}
       </header>
       <p class="ticket-detail__promises">

@@ -1,10 +1,4 @@
-import type {
-  BusinessHours,
-  CustomerTier,
-  PromiseState,
-  ServicePromisePolicy,
-  ServiceTargets,
-} from '@aftercare/shared';
+import type { BusinessHours, CustomerTier, ServicePromisePolicy, ServiceTargets } from '@aftercare/shared';
 import { addBusinessTime } from '../sites/business-hours.js';
 
 const MINUTE = 60_000;

@@ -1,9 +1,8 @@
-import type { Agent, AgentRole, Site, SiteSettings, Team } from '@aftercare/shared';
+import type { Agent, Site, SiteSettings, Team } from '@aftercare/shared';
 import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SITE_SETTINGS } from '../../demo/demo-data.js';
-import { hashPassword } from '../../domain/agents/passwords.js';
 import { addAgent } from '../../test-support/agents.js';
 import {
   type AgentClient,
@@ -68,7 +67,12 @@ describe('settings events: sites, agents and teams over sockets', () => {
     admin = await connectAgent(server.url);
     sockets.push(admin);
     ({ socket: ann, id: annId } = await addAgent(server, { name: 'Ann', sockets }));
-    ({ socket: stranger } = await addAgent(server, { name: 'Eve', role: 'admin', tenantId: crypto.randomUUID(), sockets }));
+    ({ socket: stranger } = await addAgent(server, {
+      name: 'Eve',
+      role: 'admin',
+      tenantId: crypto.randomUUID(),
+      sockets,
+    }));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();

@@ -1,20 +1,17 @@
 import type { Conversation, Customer, CustomerFile } from '@aftercare/shared';
-import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
+import { addAgent, addRivalShop } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   nextEvents,
   request,
   requestData,
   startConversation,
   type VisitorClient,
 } from '../../test-support/clients.js';
-import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 const kettle = { name: 'Kettle K1', sku: 'K1', price: 199, currency: 'CNY' };
 const toaster = { name: 'Toaster' };
@@ -38,8 +35,7 @@ describe('customer file: customer:get and customer:update', () => {
     adminTwin = await connectAgent(server.url);
     sockets.push(admin, adminTwin);
     ({ socket: plainAgent } = await addAgent(server, { name: 'Ann', sockets }));
-    await addRivalSite(server);
-    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, sockets }));
+    ({ socket: rival } = await addRivalShop(server, { sockets }));
 
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Agent, Alert, AlertListResult, BusinessHours, Conversation, Ticket } from '@aftercare/shared';
+import type { Alert, AlertListResult, BusinessHours, Conversation, Ticket } from '@aftercare/shared';
 import { DEFAULT_SERVICE_PROMISES } from '@aftercare/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
 import type { Clock } from '../../domain/clock.js';
 import { conversationDueTimes } from '../../domain/service-promises/due-times.js';
 import { addAgent } from '../../test-support/agents.js';
@@ -12,7 +11,6 @@ import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   request,
   requestData,
   startConversation,

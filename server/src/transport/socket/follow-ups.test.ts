@@ -1,13 +1,10 @@
-import type { AgentRole, Conversation, FollowUp, RatingRequest, Ticket } from '@aftercare/shared';
-import { DEFAULT_SITE_SETTINGS, type TicketStatus } from '@aftercare/shared';
+import type { Conversation, FollowUp, RatingRequest, Ticket, TicketStatus } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
+import { addAgent, addRivalShop } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   nextEvents,
   request,
   requestData,
@@ -15,7 +12,7 @@ import {
   type VisitorClient,
 } from '../../test-support/clients.js';
 import { FakeClock } from '../../test-support/routing-harness.js';
-import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 const DAY = 86_400_000;
 
@@ -47,8 +44,7 @@ describe('follow-ups on closed tickets over sockets', () => {
     await connectAll();
     const createdAt = clock.now();
     ({ socket: colleague } = await addAgent(server, { name: 'Cole', createdAt, sockets }));
-    await addRivalSite(server, { createdAt });
-    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, createdAt, sockets }));
+    ({ socket: rival } = await addRivalShop(server, { createdAt, sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     sockets.push(shopper);

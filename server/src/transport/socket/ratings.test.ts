@@ -1,15 +1,13 @@
-import type { AgentRole, Alert, Conversation, Rating, RatingRequest, VisitorRating } from '@aftercare/shared';
-import { DEFAULT_RATING_POLICY, DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
+import type { Alert, Conversation, Rating, RatingRequest, VisitorRating } from '@aftercare/shared';
+import { DEFAULT_RATING_POLICY } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
 import type { SqliteStore } from '../../store/sqlite/sqlite-store.js';
-import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
+import { addAgent, addRivalShop } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   nextEvents,
   request,
   requestData,
@@ -76,8 +74,7 @@ describe('post-service ratings over sockets', () => {
     const createdAt = clock.now();
     ({ socket: supervisor } = await addAgent(server, { name: 'Sue', role: 'supervisor', createdAt, sockets }));
     ({ socket: plainAgent } = await addAgent(server, { name: 'Ann', createdAt, sockets }));
-    await addRivalSite(server, { createdAt });
-    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId, createdAt, sockets }));
+    ({ socket: rival } = await addRivalShop(server, { createdAt, sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     visitorToken = connected.session.visitorToken as string;

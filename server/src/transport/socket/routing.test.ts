@@ -1,18 +1,16 @@
 import type { AgentPresence, Conversation } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent } from '../../test-support/agents.js';
+import { addAgentsWithCapacity } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   nextEvents,
   request,
   requestData,
   type VisitorClient,
 } from '../../test-support/clients.js';
-import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 interface Started {
   conversation: Conversation;
@@ -39,9 +37,10 @@ describe('routing over sockets', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    ({ id: annId, socket: ann } = await addAgent(server, { name: 'Ann' }));
-    ({ id: bobId, socket: bob } = await addAgent(server, { name: 'Bob' }));
-    for (const agentId of [annId, bobId]) await requestData(admin, 'agent:set-capacity', { agentId, capacity: 1 });
+    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addAgentsWithCapacity(server, admin, 1, [
+      'Ann',
+      'Bob',
+    ]);
     for (const socket of [ann, bob]) await requestData(socket, 'presence:set', { status: 'online' });
   });
   afterAll(async () => {

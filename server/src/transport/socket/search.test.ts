@@ -1,18 +1,10 @@
-import {
-  type Conversation,
-  type ConversationListResult,
-  DEFAULT_SITE_SETTINGS,
-  type Message,
-  type SearchResult,
-} from '@aftercare/shared';
+import type { Conversation, ConversationListResult, Message, SearchResult } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
+import { addRivalShop } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   request,
   requestData,
   startConversation,
@@ -36,8 +28,7 @@ describe('console search and inbox filters over sockets', () => {
   beforeAll(async () => {
     server = await startTestServer();
     agent = await connectAgent(server.url);
-    await addRivalSite(server);
-    ({ socket: rival } = await addAgent(server, { name: 'Rex', role: 'admin', tenantId: RIVAL.tenantId }));
+    ({ socket: rival } = await addRivalShop(server));
     shopper = (await connectVisitor(server.url)).socket;
     rivalShopper = (await connectVisitor(server.url, { siteKey: 'rival-site' })).socket;
     sockets.push(agent, rival, shopper, rivalShopper);

@@ -1,18 +1,16 @@
 import type { Conversation, Message, Team } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent } from '../../test-support/agents.js';
+import { addAgentsWithCapacity } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   request,
   requestData,
   type VisitorClient,
 } from '../../test-support/clients.js';
-import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 type Started = { conversation: Conversation; queuePosition: number | null };
 
@@ -54,9 +52,10 @@ describe('conversation:transfer to a team, with a note', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    ({ id: annId, socket: ann } = await addAgent(server, { name: 'Ann' }));
-    ({ id: bobId, socket: bob } = await addAgent(server, { name: 'Bob' }));
-    for (const agentId of [annId, bobId]) await requestData(admin, 'agent:set-capacity', { agentId, capacity: 1 });
+    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addAgentsWithCapacity(server, admin, 1, [
+      'Ann',
+      'Bob',
+    ]);
     ({ team: repairs } = await requestData<{ team: Team }>(admin, 'team:create', {
       name: 'Repairs',
       memberIds: [bobId],

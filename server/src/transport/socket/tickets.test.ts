@@ -1,13 +1,10 @@
 import type { Conversation, Ticket, TicketEvent, VisitorTicket } from '@aftercare/shared';
-import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../domain/agents/passwords.js';
-import { addAgent, addRivalSite, RIVAL } from '../../test-support/agents.js';
+import { addAgent, addRivalShop } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
   connectVisitor,
-  login,
   nextEvents,
   request,
   requestData,
@@ -44,8 +41,7 @@ describe('repair tickets over sockets', () => {
     agent = await connectAgent(server.url);
     sockets.push(agent);
     ({ socket: colleague } = await addAgent(server, { name: 'Cole', sockets }));
-    await addRivalSite(server);
-    ({ socket: rival } = await addAgent(server, { name: 'Rex', tenantId: RIVAL.tenantId, sockets }));
+    ({ socket: rival } = await addRivalShop(server, { role: 'agent', sockets }));
     const connected = await connectVisitor(server.url);
     shopper = connected.socket;
     visitorToken = connected.session.visitorToken as string;

@@ -1,7 +1,7 @@
 import {
+  CHAT_LIMITS,
   type ContactDetails,
   type ErrorCode,
-  CHAT_LIMITS,
   type PreChatField,
   type PreChatFieldName,
 } from '@aftercare/shared';

@@ -1,7 +1,7 @@
 import {
+  CHAT_LIMITS,
   type ContactDetails,
   type ErrorCode,
-  CHAT_LIMITS,
   type Message,
   type ProductContext,
   type VisitorSessionReadyEvent,
@@ -74,7 +74,9 @@ export class ChatClient {
       options.socket ??
       createVisitorSocket(options.baseUrl, options.siteKey, () => options.storage.get(this.key('token')));
     this.ratings = new RatingRequests(this.socket);
-    this.tickets = new ShopperTickets(this.socket, options.storage, this.key('tickets'), () => options.onTicketNews?.());
+    this.tickets = new ShopperTickets(this.socket, options.storage, this.key('tickets'), () =>
+      options.onTicketNews?.(),
+    );
     this.sender = new OutboxSender(this.socket, this.outbox, {
       sent: (message) => this.receive([message]),
       changed: () => this.store.refreshPending(),
@@ -142,7 +144,8 @@ export class ChatClient {
   /** Queues a message (text, files or both) for the conversation on screen and tries to send it. */
   send(text: string, files: OutboxFile[] = []): void {
     const conversation = this.state.conversation;
-    if (conversation?.status !== 'open' || !(text.trim() || files.length) || text.length > CHAT_LIMITS.messageText) return;
+    if (conversation?.status !== 'open' || !(text.trim() || files.length) || text.length > CHAT_LIMITS.messageText)
+      return;
     const entry = { clientId: randomId(), conversationId: conversation.id, text, createdAt: Date.now() };
     this.outbox.add(files.length ? { ...entry, files } : entry);
     this.store.refreshPending();

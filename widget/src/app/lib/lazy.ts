@@ -8,5 +8,5 @@ import { useState } from 'preact/hooks';
 export function useLazy<T>(needed: boolean, load: () => Promise<T>): T | null {
   const [loaded, setLoaded] = useState<{ value: T } | null>(null);
   if (needed && !loaded) void load().then((value) => setLoaded({ value }));
-  return loaded && loaded.value;
+  return loaded ? loaded.value : null;
 }

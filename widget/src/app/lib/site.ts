@@ -1,6 +1,6 @@
 import {
-  type ContactDetails,
   CHAT_LIMITS,
+  type ContactDetails,
   type LocalizedText,
   type PreChatField,
   type PreChatFieldName,
@@ -74,7 +74,8 @@ export function knownDetails(identity: ContactDetails): ContactDetails {
   const known: ContactDetails = {};
   for (const field of ['name', 'email', 'phone'] as const) {
     const value = identity[field]?.trim();
-    if (value && value.length <= CHAT_LIMITS[field] && !fieldError({ field, required: true }, value)) known[field] = value;
+    if (value && value.length <= CHAT_LIMITS[field] && !fieldError({ field, required: true }, value))
+      known[field] = value;
   }
   return known;
 }

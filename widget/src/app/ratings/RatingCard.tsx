@@ -1,10 +1,10 @@
-import { type ErrorCode, CHAT_LIMITS, type RatingRequest } from '@aftercare/shared';
+import { CHAT_LIMITS, type ErrorCode, type RatingRequest } from '@aftercare/shared';
 import { format } from '@aftercare/shared/i18n/locale.js';
 import { en } from '@aftercare/shared/i18n/widget-ratings/en.js';
 import { zhCN } from '@aftercare/shared/i18n/widget-ratings/zh-CN.js';
 import { useState } from 'preact/hooks';
-import { useI18n } from '../lib/i18n.js';
 import { chunkStyles } from '../lib/chunk-styles.js';
+import { useI18n } from '../lib/i18n.js';
 import css from './rating.css?inline';
 import type { RatingRequests } from './rating-requests.js';
 

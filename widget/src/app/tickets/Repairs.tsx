@@ -2,8 +2,8 @@ import { isFinalTicketStatus, type VisitorTicket } from '@aftercare/shared';
 import { format } from '@aftercare/shared/i18n/locale.js';
 import { en } from '@aftercare/shared/i18n/widget-tickets/en.js';
 import { zhCN } from '@aftercare/shared/i18n/widget-tickets/zh-CN.js';
-import { useI18n } from '../lib/i18n.js';
 import { chunkStyles } from '../lib/chunk-styles.js';
+import { useI18n } from '../lib/i18n.js';
 import css from './repairs.css?inline';
 
 const withRepairStyles = chunkStyles('rp', css);

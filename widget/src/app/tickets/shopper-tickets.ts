@@ -24,7 +24,10 @@ export class ShopperTickets {
       // Changed since the shopper last looked (on an earlier page, perhaps days ago).
       const seen = this.seen();
       const changed = tickets.filter((ticket) => ticket.id in seen && seen[ticket.id] !== ticket.status);
-      this.set(tickets, changed.map((ticket) => ticket.id));
+      this.set(
+        tickets,
+        changed.map((ticket) => ticket.id),
+      );
       if (changed.length) onNews();
     });
     socket.on('ticket:updated', ({ ticket }) => {
@@ -50,7 +53,10 @@ export class ShopperTickets {
     // Unfinished tickets with the status the shopper last saw ('' for one never seen): the loader
     // starts the app at once while the key exists, and the next page knows what is news.
     const open = list.filter((ticket) => !isFinalTicketStatus(ticket.status) || this.news.includes(ticket.id));
-    const statuses = open.map((ticket) => [ticket.id, this.news.includes(ticket.id) ? (seen[ticket.id] ?? '') : ticket.status]);
+    const statuses = open.map((ticket) => [
+      ticket.id,
+      this.news.includes(ticket.id) ? (seen[ticket.id] ?? '') : ticket.status,
+    ]);
     this.storage.set(this.key, open.length ? JSON.stringify(Object.fromEntries(statuses)) : null);
     for (const listener of this.listeners) listener();
   }

@@ -1,9 +1,9 @@
-import { type AgentRole, DEFAULT_SITE_SETTINGS, type Site } from '@aftercare/shared';
+import { type AgentRole, DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import { hashPassword } from '../domain/agents/passwords.js';
 import { type AgentClient, connectAgent, login, requestData } from './clients.js';
 import { DEMO, type TestServer } from './test-server.js';
 
-/** The other shop of tenant-isolation tests: its tenant and the key of the site `addRivalShop` makes. */
+/** The other shop of tenant-isolation tests: its tenant and the key of the site `addRivalShop` adds. */
 export const RIVAL = { tenantId: 'rival-shop', siteKey: 'rival-site' } as const;
 
 export interface TestAgent {
@@ -55,25 +55,9 @@ export async function addAgent(
   return { id, email, password, socket };
 }
 
-/** Adds the rival shop's site (tenant `RIVAL.tenantId`, key `RIVAL.siteKey`, default settings). */
-export function addRivalSite(
-  server: TestServer,
-  { createdAt = Date.now() }: { createdAt?: number } = {},
-): Promise<Site> {
-  return server.store.sites.create({
-    id: crypto.randomUUID(),
-    tenantId: RIVAL.tenantId,
-    key: RIVAL.siteKey,
-    name: 'Rival',
-    allowedOrigins: [],
-    settings: DEFAULT_SITE_SETTINGS,
-    createdAt,
-  });
-}
-
 /**
- * Adds the rival shop: its site (`RIVAL.tenantId`, key `RIVAL.siteKey`) and its console user `Rex`,
- * an admin unless `role` says otherwise, signed in as by `addAgent`.
+ * Adds the rival shop: its site (`RIVAL.tenantId`, key `RIVAL.siteKey`, default settings) and its
+ * console user `Rex`, an admin unless `role` says otherwise, signed in as by `addAgent`.
  */
 export async function addRivalShop(
   server: TestServer,
@@ -83,7 +67,15 @@ export async function addRivalShop(
     sockets,
   }: { role?: AgentRole; createdAt?: number; sockets?: { close(): unknown }[] } = {},
 ): Promise<TestAgent> {
-  await addRivalSite(server, { createdAt });
+  await server.store.sites.create({
+    id: crypto.randomUUID(),
+    tenantId: RIVAL.tenantId,
+    key: RIVAL.siteKey,
+    name: 'Rival',
+    allowedOrigins: [],
+    settings: DEFAULT_SITE_SETTINGS,
+    createdAt: createdAt ?? Date.now(),
+  });
   return addAgent(server, { name: 'Rex', role, tenantId: RIVAL.tenantId, createdAt, sockets });
 }
 
@@ -91,7 +83,7 @@ export async function addRivalShop(
  * Adds agents of role `agent` by `names` (as `addAgent`), then has `admin` cap each at `capacity`
  * chats at once; resolves with them in the order of `names`.
  */
-export async function addAgentsWithCapacity<const Names extends readonly string[]>(
+export async function addCappedAgents<const Names extends readonly string[]>(
   server: TestServer,
   admin: AgentClient,
   capacity: number,

@@ -10,13 +10,21 @@ import type {
   TechnicianSummary,
 } from '../../domain/reports/report-repository.js';
 import { productKey } from '../../domain/reports/summarize-facts.js';
-import { daySource, durations, lateness, productSql, rangeSource, sortedValuesSql } from './report-sql.js';
+import {
+  daySource,
+  durations,
+  groupingIndexes,
+  lateness,
+  productSql,
+  rangeSource,
+  sortedValuesSql,
+} from './report-sql.js';
 
 /** Every statement of a report, in one of two variants: the whole tenant, or one site. */
 function reportStatements(db: Database, bySite: boolean) {
   const prepare = (sql: string) => db.prepare(sql);
   const values = (source: string) => db.prepare(sortedValuesSql(source)).pluck();
-  const conversations = (columns: string) => rangeSource('conversations', columns, bySite);
+  const byAssignee = (columns: string) => rangeSource('conversations', columns, bySite, groupingIndexes.byAssignee);
   const tickets = (columns: string) => rangeSource('tickets', columns, bySite);
   const ratings = (columns: string) => rangeSource('ratings', columns, bySite);
   const promises = 'first_reply_at, resolved_at, first_reply_due_at, resolution_due_at';
@@ -40,11 +48,11 @@ function reportStatements(db: Database, bySite: boolean) {
     agents: prepare(
       `SELECT assignee_id AS id, count(*) AS count, count(first_reply_at) AS replies,
         sum(${lateness.conversationFirstReply} + ${lateness.conversationResolution}) AS breaches
-      FROM (${conversations(`assignee_id, ${promises}`)}) WHERE assignee_id IS NOT NULL
+      FROM (${byAssignee(`assignee_id, ${promises}`)}) WHERE assignee_id IS NOT NULL
       GROUP BY assignee_id ORDER BY assignee_id`,
     ),
     agentFirstReplyValues: values(
-      `${conversations(`assignee_id AS g, ${durations.firstReply} AS v`)} AND assignee_id IS NOT NULL`,
+      `${byAssignee(`assignee_id AS g, ${durations.firstReply} AS v`)} AND assignee_id IS NOT NULL`,
     ),
     technicians: prepare(
       `SELECT technician_id AS id, count(*) AS count, count(${durations.repair}) AS repairs
@@ -240,8 +248,9 @@ function summarizeWith(statements: Statements, params: Record<string, unknown>):
         ratingSum: 0,
       }));
       if (row.name !== null && (product.name === null || row.name < product.name)) product.name = row.name;
-      product[field] = row.count;
-      if (field === 'ratings') product.ratingSum = row.scoreSum;
+      // One product may come as several rows (a SKU sold under two names): they add up.
+      product[field] += row.count;
+      if (field === 'ratings') product.ratingSum += row.scoreSum;
     }
   };
   addProducts(statements.conversationProducts, 'conversations');

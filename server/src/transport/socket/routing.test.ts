@@ -1,6 +1,6 @@
 import type { AgentPresence, Conversation } from '@aftercare/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgentsWithCapacity } from '../../test-support/agents.js';
+import { addCappedAgents } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -37,10 +37,7 @@ describe('routing over sockets', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addAgentsWithCapacity(server, admin, 1, [
-      'Ann',
-      'Bob',
-    ]);
+    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addCappedAgents(server, admin, 1, ['Ann', 'Bob']);
     for (const socket of [ann, bob]) await requestData(socket, 'presence:set', { status: 'online' });
   });
   afterAll(async () => {

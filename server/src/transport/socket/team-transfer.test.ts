@@ -1,7 +1,7 @@
 import type { Conversation, Message, Team } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgentsWithCapacity } from '../../test-support/agents.js';
+import { addCappedAgents } from '../../test-support/agents.js';
 import {
   type AgentClient,
   connectAgent,
@@ -52,10 +52,7 @@ describe('conversation:transfer to a team, with a note', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await connectAgent(server.url);
-    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addAgentsWithCapacity(server, admin, 1, [
-      'Ann',
-      'Bob',
-    ]);
+    [{ id: annId, socket: ann }, { id: bobId, socket: bob }] = await addCappedAgents(server, admin, 1, ['Ann', 'Bob']);
     ({ team: repairs } = await requestData<{ team: Team }>(admin, 'team:create', {
       name: 'Repairs',
       memberIds: [bobId],

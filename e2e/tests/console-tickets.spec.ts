@@ -46,6 +46,12 @@ test('an agent turns a chat into a repair ticket, checks the warranty and moves 
   const link = page.getByRole('link', { name: 'Ticket R-000001: Registered' });
   await expect(link).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Ticket R-000001 created.' })).toBeAttached();
+  // The customer file lists it too, with a link.
+  const fileTickets = page
+    .getByRole('complementary', { name: 'Customer details' })
+    .getByRole('region', { name: 'Repair tickets' });
+  await expect(fileTickets.getByRole('link', { name: 'R-000001' })).toBeVisible();
+  await expect(fileTickets).toContainText('Registered');
   await link.click();
 
   const detail = page.getByRole('article', { name: /R-000001/ });

@@ -7,6 +7,7 @@ import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { ProductCard } from '../ProductCard/index.js';
 import { ContactDetails } from './contact-details.js';
 import { CustomerRatings } from './customer-ratings.js';
+import { CustomerTickets } from './customer-tickets.js';
 import { PastConversations } from './past-conversations.js';
 import { ProductsMentioned } from './products-mentioned.js';
 import { TierControl } from './tier-control.js';
@@ -77,6 +78,7 @@ export function CustomerPanel({ workspace }: { workspace: Workspace }) {
                 <p class="details-list__none">{t('customerFile.noProducts')}</p>
               ))}
           </section>
+          <CustomerTickets key={`tickets-${customer.id}`} workspace={workspace} customerId={customer.id} />
           <CustomerRatings key={customer.id} workspace={workspace} customerId={customer.id} />
           <section
             class="customer-panel__section"

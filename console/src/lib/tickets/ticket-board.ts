@@ -117,8 +117,11 @@ export function createTicketBoard(socket: AgentSocket, agentId: () => string) {
     byConversation: {},
   });
   let listRequest = 0;
+  /** Told every stored version, ours (acks) and colleagues' (broadcasts): the customer file listens. */
+  const ticketListeners = new Set<(ticket: Ticket) => void>();
 
   function storeTicket(ticket: Ticket, events: readonly TicketEvent[] = []) {
+    for (const listener of ticketListeners) listener(ticket);
     store.set((state) => {
       const belongs = matchesFilters(ticket, state.filters, agentId());
       const inList = state.list.some((item) => item.id === ticket.id);
@@ -258,6 +261,11 @@ export function createTicketBoard(socket: AgentSocket, agentId: () => string) {
       change(ticket.id, () =>
         request(socket, 'ticket:override-warranty', { ticketId: ticket.id, version: ticket.version, remedy, reason }),
       ),
+    /** Calls `listener` with every ticket version the board stores; returns the unsubscribe function. */
+    watchTickets(listener: (ticket: Ticket) => void): () => void {
+      ticketListeners.add(listener);
+      return () => ticketListeners.delete(listener);
+    },
     dispose() {
       socket.off('ticket:updated', onUpdated);
       socket.off('connect', onConnect);

@@ -29,7 +29,7 @@ interface RangeQuery {
  * promise nearest-rank percentiles, times that really happened.
  */
 export class MongoReportRepository implements ReportRepository {
-  constructor(private readonly models: Pick<MongoModels, 'conversations' | 'tickets'>) {}
+  constructor(private readonly models: Pick<MongoModels, 'conversations' | 'tickets' | 'ratings'>) {}
 
   async summarize(query: SummaryQuery): Promise<ReportSummary> {
     const range = {
@@ -92,10 +92,7 @@ export class MongoReportRepository implements ReportRepository {
   }
 
   private async ratingFacts(query: RangeQuery): Promise<RatingFact[]> {
-    // The `ratings` collection (schema agreed with the ratings feature: camelCase fields, epoch-ms
-    // times) is read through the connection, so reports need nothing of its model but the index.
-    const rows = await this.models.conversations.db
-      .collection('ratings')
+    const rows = await this.models.ratings
       .aggregate<RatingFact>([
         { $match: rangeMatch(query, query.from, query.to) },
         {
@@ -110,7 +107,7 @@ export class MongoReportRepository implements ReportRepository {
           },
         },
       ])
-      .toArray();
+      .exec();
     return rows;
   }
 }

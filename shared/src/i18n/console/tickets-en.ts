@@ -34,6 +34,8 @@ export const ticketsEn = {
   'tickets.noProduct': 'No product',
   'tickets.nobody': 'Nobody',
   'tickets.select': 'Choose a ticket to see it here.',
+  'tickets.customer.title': 'Repair tickets',
+  'tickets.customer.none': 'No repair tickets yet.',
 
   'tickets.status.registered': 'Registered',
   'tickets.status.diagnosed': 'Diagnosed',

@@ -33,6 +33,8 @@ export const ticketsZhCN: Record<keyof typeof ticketsEn, string> = {
   'tickets.noProduct': '无产品',
   'tickets.nobody': '无人',
   'tickets.select': '选择一个工单在此查看。',
+  'tickets.customer.title': '维修工单',
+  'tickets.customer.none': '暂无维修工单。',
 
   'tickets.status.registered': '已登记',
   'tickets.status.diagnosed': '已检测',

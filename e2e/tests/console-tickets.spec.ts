@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations, signIn } from '../support/console-page.js';
 import { useConsoleSuite } from '../support/console-suite.js';
+import { pngFile } from '../support/sample-files.js';
 
 test.use({ actionTimeout: 10_000 });
 
@@ -40,6 +41,11 @@ test('an agent turns a chat into a repair ticket, checks the warranty and moves 
   await expect(dialog.getByText('Give a reason for the exception.')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await dialog.getByRole('radio', { name: 'Repair' }).check();
+  // A photo of the shop's own inspection, added in the dialog (images only).
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'inspection.png', mimeType: 'image/png', buffer: pngFile(40, 30) });
+  await expect(dialog.locator('[data-status="done"]')).toContainText('inspection.png');
   await dialog.getByRole('button', { name: 'Create ticket' }).click();
 
   // The header now links to the ticket; its number is announced for the agent to pass on.
@@ -57,6 +63,10 @@ test('an agent turns a chat into a repair ticket, checks the warranty and moves 
   const detail = page.getByRole('article', { name: /R-000001/ });
   await expect(detail.getByRole('heading', { name: 'R-000001 · Aurora X2 espresso machine' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Tickets' })).toContainText('R-000001');
+  await expect(
+    detail.getByRole('region', { name: 'Photos' }).getByRole('img', { name: 'inspection.png' }),
+  ).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Ask for rating' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
   // Only the workflow's next steps are offered; each move reaches the shopper's widget.

@@ -1,4 +1,4 @@
-import type { Conversation } from '@aftercare/shared';
+import type { RatingRequestPayload } from '@aftercare/shared';
 import { useState } from 'preact/hooks';
 import { type ClientErrorCode, request } from '../../lib/agent-socket.js';
 import { useI18n } from '../../lib/i18n.js';
@@ -7,17 +7,18 @@ import type { Workspace } from '../../lib/workspace/create-workspace.js';
 type Outcome = { delivered: boolean } | { error: ClientErrorCode } | null;
 
 /**
- * "Ask for rating": sends the shopper the rating card now (on demand, issue 5 item 7). The answer
+ * "Ask for rating" of a chat or a repair ticket: sends the shopper the rating card now (on demand,
+ * issue 5 item 7). The answer
  * says whether their widget was open; if not, they are asked on their next visit.
  */
-export function AskRating({ workspace, conversation }: { workspace: Workspace; conversation: Conversation }) {
+export function AskRating({ workspace, target }: { workspace: Workspace; target: RatingRequestPayload }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const ask = async () => {
     setBusy(true);
-    const result = await request(workspace.socket, 'rating:request', { conversationId: conversation.id });
+    const result = await request(workspace.socket, 'rating:request', target);
     setBusy(false);
     setOutcome('error' in result ? { error: result.error.code } : { delivered: result.data.delivered });
   };

@@ -3,7 +3,17 @@ import { useRef } from 'preact/hooks';
 import { useI18n } from '../../lib/i18n.js';
 
 /** The composer's "Attach files" button and the file picker it opens (accepting the types the server takes). */
-export function AttachButton({ onFiles }: { onFiles(files: File[]): void }) {
+export function AttachButton({
+  onFiles,
+  accept = ATTACHMENT_TYPES,
+  label,
+}: {
+  onFiles(files: File[]): void;
+  /** The types the picker offers (the server checks the bytes anyway). */
+  accept?: readonly string[];
+  /** The button's text, when not "Attach files". */
+  label?: string;
+}) {
   const { t } = useI18n();
   const picker = useRef<HTMLInputElement>(null);
   return (
@@ -15,14 +25,14 @@ export function AttachButton({ onFiles }: { onFiles(files: File[]): void }) {
         tabIndex={-1}
         aria-hidden="true"
         multiple
-        accept={ATTACHMENT_TYPES.join(',')}
+        accept={accept.join(',')}
         onChange={(event) => {
           onFiles([...(event.currentTarget.files ?? [])]);
           event.currentTarget.value = ''; // Picking the same file again fires change again.
         }}
       />
       <button type="button" class="button button--small" onClick={() => picker.current?.click()}>
-        {t('attachments.attach')}
+        {label ?? t('attachments.attach')}
       </button>
     </>
   );

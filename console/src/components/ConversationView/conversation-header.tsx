@@ -50,7 +50,7 @@ export function ConversationHeader({ workspace, conversation, customer }: Conver
       </div>
       <ConversationTicket workspace={workspace} conversation={conversation} />
       {canTransfer && <TransferControl workspace={workspace} conversation={conversation} />}
-      <AskRating key={conversation.id} workspace={workspace} conversation={conversation} />
+      <AskRating key={conversation.id} workspace={workspace} target={{ conversationId: conversation.id }} />
       {actionError && (
         <p class="conversation-header__error" role="alert">
           {t('conversation.actionFailed')}

@@ -1,4 +1,5 @@
 import {
+  ATTACHMENT_IMAGE_TYPES,
   type Conversation,
   type Message,
   REMEDIES,
@@ -13,6 +14,9 @@ import type { TicketBoard } from '../../lib/tickets/ticket-board.js';
 import { useModalDialog } from '../../lib/use-modal-dialog.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import { AttachButton } from '../Attachments/attach-button.js';
+import { DraftList } from '../Attachments/draft-list.js';
+import { useAttachmentDrafts } from '../Attachments/use-attachment-drafts.js';
 import { SelectField, TextField } from '../TicketParts/form-fields.js';
 import { remedyText, ticketErrorText } from '../TicketParts/ticket-text.js';
 import { isCovered, WarrantyCheckView } from '../TicketParts/warranty-check.js';
@@ -52,6 +56,8 @@ export function TicketCreateDialog({
   const [errors, setErrors] = useState<{ fault?: string; overrideReason?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const photos = useMemo(() => chatPhotos(messages), [messages]);
+  // New photos the agent adds (e.g. from the shop's own inspection), uploaded at once.
+  const uploads = useAttachmentDrafts();
   const site = directory.sites.find((item) => item.id === conversation.siteId);
   const check = previewWarranty(site, conversation, draft.purchaseDate, Date.now());
   const needsOverride = draft.category === 'warranty' && check !== null && !isCovered(check, draft.remedy, null);
@@ -69,13 +75,16 @@ export function TicketCreateDialog({
     const invalid: typeof errors = {};
     if (!draft.fault.trim()) invalid.fault = t('tickets.create.faultRequired');
     if (needsOverride && !draft.overrideReason.trim()) invalid.overrideReason = t('tickets.create.reasonRequired');
+    if (uploads.unsettled) invalid.form = t('tickets.create.photosUploading');
     setErrors(invalid);
+    if (invalid.form) return;
     if (invalid.fault || invalid.overrideReason) {
       dialog.ref.current?.querySelector<HTMLElement>(invalid.fault ? '#ticket-fault' : '#ticket-override')?.focus();
       return;
     }
     setBusy(true);
-    const result = await board.create(toCreatePayload(conversation.id, draft, needsOverride));
+    const withUploads = { ...draft, photoIds: [...draft.photoIds, ...uploads.attachments.map((photo) => photo.id)] };
+    const result = await board.create(toCreatePayload(conversation.id, withUploads, needsOverride));
     setBusy(false);
     if (!result.ok) return setErrors({ form: ticketErrorText(i18n, result.error) });
     onCreated(result.ticket, result.created ?? true);
@@ -160,6 +169,8 @@ export function TicketCreateDialog({
               </label>
             ))
           )}
+          <AttachButton onFiles={uploads.add} accept={ATTACHMENT_IMAGE_TYPES} label={t('tickets.create.addPhotos')} />
+          <DraftList drafts={uploads} />
         </fieldset>
         <fieldset class="ticket-create__remedy">
           <legend class="field__label">{t('tickets.create.remedy')}</legend>

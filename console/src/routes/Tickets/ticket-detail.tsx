@@ -1,3 +1,4 @@
+import { AskRating } from '../../components/AskRating/index.js';
 import { PromiseBadge } from '../../components/TicketParts/promise-badge.js';
 import { TicketStatusChip } from '../../components/TicketParts/status-chip.js';
 import { WarrantyCheckView } from '../../components/TicketParts/warranty-check.js';
@@ -44,6 +45,7 @@ export function TicketDetail({ workspace }: { workspace: Workspace }) {
         <span class="ticket-detail__meta">
           {t('tickets.detail.created', { time: i18n.formatTime(ticket.createdAt) })}
         </span>
+        <AskRating key={ticket.id} workspace={workspace} target={{ ticketId: ticket.id }} />
         {ticket.conversationId && (
           <button
             type="button"

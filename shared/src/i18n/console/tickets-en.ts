@@ -79,6 +79,8 @@ export const ticketsEn = {
   'tickets.create.fault': 'Fault description *',
   'tickets.create.photos': 'Photos from this chat',
   'tickets.create.noPhotos': 'The chat has no photos yet.',
+  'tickets.create.addPhotos': 'Add photos',
+  'tickets.create.photosUploading': 'Wait until the photos have uploaded (or remove the failed ones).',
   'tickets.create.remedy': 'Remedy',
   'tickets.create.category': 'Service category',
   'tickets.create.priority': 'Priority',

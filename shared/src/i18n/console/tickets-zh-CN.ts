@@ -78,6 +78,8 @@ export const ticketsZhCN: Record<keyof typeof ticketsEn, string> = {
   'tickets.create.fault': '故障描述 *',
   'tickets.create.photos': '本次对话中的照片',
   'tickets.create.noPhotos': '对话中还没有照片。',
+  'tickets.create.addPhotos': '添加照片',
+  'tickets.create.photosUploading': '请等待照片上传完成（或移除上传失败的照片）。',
   'tickets.create.remedy': '处理方式',
   'tickets.create.category': '服务类别',
   'tickets.create.priority': '优先级',

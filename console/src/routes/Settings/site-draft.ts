@@ -7,8 +7,19 @@ import {
   type PreChatFieldName,
   type Site,
   type SiteInput,
+  type SiteSettings,
   type SiteUpdatePayload,
 } from '@aftercare/shared';
+import {
+  AFTER_SALES_SETTING_KEYS,
+  type AfterSalesDraft,
+  type AfterSalesField,
+  type AfterSalesProblem,
+  afterSalesDraft,
+  afterSalesFieldOfPath,
+  afterSalesSettings,
+  validateAfterSales,
+} from './after-sales-draft.js';
 
 /** One possible pre-chat field as the form edits it: asked or not, in the shown order. */
 export interface PreChatRow {
@@ -19,8 +30,10 @@ export interface PreChatRow {
 
 /** The site form's working copy: the site's input with the pre-chat fields as editable rows. */
 export interface SiteDraft extends Omit<SiteInput, 'settings'> {
-  settings: Omit<SiteInput['settings'], 'preChatFields'>;
+  settings: Omit<SiteInput['settings'], 'preChatFields' | (typeof AFTER_SALES_SETTING_KEYS)[number]>;
   preChat: PreChatRow[];
+  /** The after-sales terms as typed (see `after-sales-draft.ts`). */
+  afterSales: AfterSalesDraft;
 }
 
 /** Fields of the form an error can point at (also the ids' suffixes: `site-<field>`). */
@@ -34,10 +47,19 @@ export type SiteField =
   | 'hours'
   | 'closedDates'
   | 'expectedReplyMinutes'
-  | 'defaultLocale';
+  | 'defaultLocale'
+  | AfterSalesField;
 
 /** What is wrong with a field, as an i18n key suffix (`settings.site.error.<problem>`). */
-export type SiteProblem = 'required' | 'origin' | 'color' | 'interval' | 'overlap' | 'minutes' | 'server';
+export type SiteProblem =
+  | 'required'
+  | 'origin'
+  | 'color'
+  | 'interval'
+  | 'overlap'
+  | 'minutes'
+  | 'server'
+  | AfterSalesProblem;
 
 export type SiteErrors = Partial<Record<SiteField, SiteProblem>>;
 
@@ -59,12 +81,14 @@ export function preChatRows(fields: SiteInput['settings']['preChatFields']): Pre
 
 /** A working copy of a stored site, or of a new one with the default settings. */
 export function siteDraft(site: Site | null): SiteDraft {
-  const { preChatFields, ...settings } = site?.settings ?? DEFAULT_SITE_SETTINGS;
+  const { preChatFields, timeZone, warranty, servicePromises, followUps, ratings, ...settings } =
+    site?.settings ?? DEFAULT_SITE_SETTINGS;
   return {
     name: site?.name ?? '',
     allowedOrigins: [...(site?.allowedOrigins ?? [])],
     settings: structuredClone(settings),
     preChat: preChatRows(preChatFields),
+    afterSales: afterSalesDraft({ timeZone, warranty, servicePromises, followUps, ratings }),
   };
 }
 
@@ -84,11 +108,12 @@ export function siteInput(draft: SiteDraft): SiteInput {
       greeting: trimmed(draft.settings.greeting),
       offlineMessage: trimmed(draft.settings.offlineMessage),
       preChatFields: draft.preChat.filter((row) => row.asked).map(({ field, required }) => ({ field, required })),
+      ...afterSalesSettings(draft.afterSales),
     },
   };
 }
 
-/** The settings this form edits; a site's other settings (after-sales terms) belong to other screens. */
+/** The widget's settings this form edits (the after-sales terms are sent only when edited). */
 export const WIDGET_SETTING_KEYS = [
   'color',
   'greeting',
@@ -103,11 +128,29 @@ export const WIDGET_SETTING_KEYS = [
  * A `site:update` of the form's fields only, so saving the widget's look never overwrites settings
  * another screen (or another admin) changed meanwhile.
  */
-export function siteUpdate(draft: SiteDraft): Omit<SiteUpdatePayload, 'siteId'> {
+export function siteUpdate(draft: SiteDraft, stored?: SiteSettings): Omit<SiteUpdatePayload, 'siteId'> {
   const { name, allowedOrigins, settings } = siteInput(draft);
   const widget: Partial<SiteInput['settings']> = {};
   for (const key of WIDGET_SETTING_KEYS) Object.assign(widget, { [key]: settings[key] });
+  // After-sales terms only when they differ from the stored ones: the server already applies them
+  // to tickets, so an unrelated save must not put back terms a colleague just changed.
+  for (const key of AFTER_SALES_SETTING_KEYS) {
+    if (!stored || !sameValue(settings[key], stored[key])) Object.assign(widget, { [key]: settings[key] });
+  }
   return { name, allowedOrigins, settings: widget };
+}
+
+/** Deep equality of JSON values, ignoring the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysOf = (value: object) => Object.keys(value).filter((key) => (value as never)[key] !== undefined);
+  const [keysA, keysB] = [keysOf(a), keysOf(b)];
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 /**
@@ -149,7 +192,7 @@ export function validateSiteDraft(draft: SiteDraft): SiteErrors {
   const hours = draft.settings.businessHours;
   const problem = hours && hoursProblem(hours);
   if (problem) errors.hours = problem;
-  return errors;
+  return { ...errors, ...validateAfterSales(draft.afterSales) };
 }
 
 /** Adds an opening interval to a weekday: after its last one, or 09:00–17:00 on a closed day. */
@@ -202,6 +245,6 @@ export function fieldOfIssue(issue: string): SiteField | null {
     case 'businessHours':
       return path.includes('closedDates') ? 'closedDates' : 'hours';
     default:
-      return null;
+      return afterSalesFieldOfPath(path.slice('settings.'.length));
   }
 }

@@ -81,7 +81,7 @@ export function SiteEditor({ workspace, site, editable, onCreated }: SiteEditorP
     }
     setBusy(true);
     const result = site
-      ? await workspace.settings.updateSite({ siteId: site.id, ...siteUpdate(draft) })
+      ? await workspace.settings.updateSite({ siteId: site.id, ...siteUpdate(draft, site.settings) })
       : await workspace.settings.createSite(siteInput(draft));
     setBusy(false);
     if (!result.ok) {

@@ -8,6 +8,7 @@ import {
   type TicketRepository,
   ticketSearchText,
 } from '../../domain/tickets/ticket-repository.js';
+import { escapeRegExp } from './conversation-list-filter.js';
 import { conflictOnDuplicate } from './mongo-errors.js';
 import type { PendingWrites } from './pending-writes.js';
 import {
@@ -41,8 +42,38 @@ function toDocument(ticket: Ticket): TicketDocument {
   };
 }
 
-/** Regular-expression metacharacters in user text are matched literally. */
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The MongoDB filter of a ticket list. Operators we build are marked `trusted` one by one (the
+ * store's connection runs `sanitizeFilter`, which would otherwise neutralise them, also inside
+ * `$or`); user text only ever becomes an escaped regular expression or a plain value.
+ */
+export function ticketListFilter(
+  tenantId: string,
+  filter: TicketListFilter,
+  after?: TicketCursor,
+): Record<string, unknown> {
+  const query: Record<string, unknown> = { tenantId };
+  if (filter.statuses) query.status = mongoose.trusted({ $in: filter.statuses });
+  if (filter.assigneeId !== undefined) query.assigneeId = filter.assigneeId;
+  if (filter.technicianId !== undefined) query.technicianId = filter.technicianId;
+  if (filter.customerId !== undefined) query.customerId = filter.customerId;
+  if (filter.overdueAt !== undefined) {
+    query.resolvedAt = null;
+    query.resolutionDueAt = mongoose.trusted({ $lt: filter.overdueAt, $ne: null });
+  }
+  if (filter.escalated) {
+    query.resolvedAt = null;
+    query.escalatedAt = mongoose.trusted({ $ne: null });
+  }
+  if (filter.text) query.searchText = new RegExp(escapeRegExp(filter.text.toLowerCase()));
+  if (after) {
+    query.$or = [
+      { updatedAt: mongoose.trusted({ $lt: after.updatedAt }) },
+      { updatedAt: after.updatedAt, _id: mongoose.trusted({ $lt: after.id }) },
+    ];
+  }
+  return query;
+}
 
 /**
  * Tickets in MongoDB. Creating a ticket and changing it each write the ticket and its timeline
@@ -122,27 +153,7 @@ export class MongoTicketRepository implements TicketRepository {
     filter: TicketListFilter,
     page: { after?: TicketCursor; limit: number },
   ): Promise<Ticket[]> {
-    const query: Record<string, unknown> = { tenantId };
-    // `trusted` exempts our own operators from `sanitizeFilter`; their operands were validated upstream.
-    if (filter.statuses) query.status = mongoose.trusted({ $in: filter.statuses });
-    if (filter.assigneeId !== undefined) query.assigneeId = filter.assigneeId;
-    if (filter.technicianId !== undefined) query.technicianId = filter.technicianId;
-    if (filter.customerId !== undefined) query.customerId = filter.customerId;
-    if (filter.overdueAt !== undefined) {
-      query.resolvedAt = null;
-      query.resolutionDueAt = mongoose.trusted({ $lt: filter.overdueAt, $ne: null });
-    }
-    if (filter.escalated) {
-      query.resolvedAt = null;
-      query.escalatedAt = mongoose.trusted({ $ne: null });
-    }
-    if (filter.text) query.searchText = mongoose.trusted({ $regex: escapeRegExp(filter.text.toLowerCase()) });
-    if (page.after) {
-      query.$or = mongoose.trusted([
-        { updatedAt: { $lt: page.after.updatedAt } },
-        { updatedAt: page.after.updatedAt, _id: { $lt: page.after.id } },
-      ]);
-    }
+    const query = ticketListFilter(tenantId, filter, page.after);
     const docs = await this.tickets
       .find(query, { body: 1 })
       .sort({ updatedAt: -1, _id: -1 })

@@ -1,6 +1,7 @@
 import {
   CUSTOMER_TIERS,
   type CustomerTier,
+  DEFAULT_WARRANTY_POLICY,
   type FollowUpPolicy,
   type RatingPolicy,
   type ServicePromisePolicy,
@@ -120,7 +121,7 @@ export function afterSalesDraft(settings: AfterSalesSettings): AfterSalesDraft {
   const term = (key: WarrantyTermKey): TermDraft => ({
     offered: warranty[key] !== null,
     // An unchecked term still shows a sensible number for when it is checked again.
-    value: warranty[key] === null ? (key === 'repairMonths' ? '12' : '7') : String(warranty[key]),
+    value: String(warranty[key] ?? DEFAULT_WARRANTY_POLICY[key]),
   });
   const categoryTerm = (terms: Partial<WarrantyTerms>, key: WarrantyTermKey): CategoryTermDraft =>
     terms[key] === null ? null : text(terms[key]);
@@ -214,7 +215,7 @@ export function afterSalesSettings(draft: AfterSalesDraft): AfterSalesSettings {
 }
 
 /** The largest value a field accepts, for its error message. */
-export function afterSalesMax(field: AfterSalesField): number {
+export function afterSalesMax(field: string): number {
   switch (field) {
     case 'repairMonths':
       return MAX_WARRANTY_MONTHS;
@@ -276,7 +277,8 @@ export function validateAfterSales(draft: AfterSalesDraft): AfterSalesErrors {
     if (!inRange(followUp(key), 0, MAX_FOLLOW_UP_DAYS)) errors[key] = 'days';
   }
   if (!errors.firstAfterDays && !errors.firstWithinDays) {
-    if ((followUp('firstWithinDays') ?? 0) < (followUp('firstAfterDays') ?? 0)) errors.firstWithinDays = 'followUpWindow';
+    if ((followUp('firstWithinDays') ?? 0) < (followUp('firstAfterDays') ?? 0))
+      errors.firstWithinDays = 'followUpWindow';
   }
   const window = draft.updateWindowDays.trim();
   const windowMinutes = /^\d+(\.\d+)?$/.test(window) ? Math.round(Number(window) * DAY_MINUTES) : null;

@@ -2,6 +2,7 @@ import type { BusinessHours, OpeningInterval, Weekday } from '@aftercare/shared'
 import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../../lib/i18n.js';
 import { addInterval } from './site-draft.js';
+import { TimeZoneSelect } from './time-zone-select.js';
 
 export interface BusinessHoursFieldProps {
   /** `null`: always open. */
@@ -14,12 +15,6 @@ export interface BusinessHoursFieldProps {
 const WEEK: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The browser's time zones, plus the stored one should this browser not know it. */
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
 /**
  * Business hours: a switch between "always open" and set hours, the time zone, each weekday's
  * opening intervals (several per day for a lunch break; none means closed) and closed dates.
@@ -31,7 +26,6 @@ export function BusinessHoursField({ hours, onChange, errors }: BusinessHoursFie
     // 7 January 2024 was a Sunday, so day n is n days later.
     return (day: Weekday) => format.format(Date.UTC(2024, 0, 7 + day));
   }, [locale]);
-  const zones = useMemo(() => timeZones(hours?.timeZone ?? 'UTC'), [hours?.timeZone]);
   const [closedDate, setClosedDate] = useState('');
 
   const setIntervals = (intervals: OpeningInterval[]) => hours && onChange({ ...hours, intervals });
@@ -73,18 +67,11 @@ export function BusinessHoursField({ hours, onChange, errors }: BusinessHoursFie
             <label class="settings-form__label" for="site-timezone">
               {t('settings.site.timeZone')}
             </label>
-            <select
+            <TimeZoneSelect
               id="site-timezone"
-              class="field__input"
               value={hours.timeZone}
-              onChange={(event) => onChange({ ...hours, timeZone: event.currentTarget.value })}
-            >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
+              onChange={(timeZone) => onChange({ ...hours, timeZone })}
+            />
           </div>
           <ul class="settings-form__week" aria-describedby={errors.hours ? 'site-hours-error' : undefined}>
             {WEEK.map((day) => {

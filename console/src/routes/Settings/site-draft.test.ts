@@ -39,7 +39,7 @@ describe('site drafts', () => {
   });
 
   it('updates only the settings the form edits', () => {
-    const update = siteUpdate(siteDraft(site));
+    const update = siteUpdate(siteDraft(site), site.settings);
     expect(Object.keys(update.settings ?? {}).sort()).toEqual([
       'businessHours',
       'color',

@@ -2,6 +2,8 @@ import { LIMITS, type Site } from '@aftercare/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LOCALES, type Locale, useI18n } from '../../lib/i18n.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
+import { afterSalesMax } from './after-sales-draft.js';
+import { AfterSalesFields } from './after-sales-fields.js';
 import { BusinessHoursField } from './business-hours-field.js';
 import { ColourField } from './colour-field.js';
 import { OriginsField } from './origins-field.js';
@@ -66,7 +68,8 @@ export function SiteEditor({ workspace, site, editable, onCreated }: SiteEditorP
     const found = errors[field];
     if (!found) return null;
     if (found === 'server') return t('settings.site.error.server');
-    return t(`settings.site.error.${found}`, { max: MAX_REPLY_MINUTES });
+    const max = field === 'expectedReplyMinutes' ? MAX_REPLY_MINUTES : afterSalesMax(field);
+    return t(`settings.site.error.${found}`, { max });
   };
 
   async function submit() {
@@ -226,6 +229,11 @@ export function SiteEditor({ workspace, site, editable, onCreated }: SiteEditorP
             ))}
           </select>
         </div>
+        <AfterSalesFields
+          draft={draft.afterSales}
+          problem={problem}
+          onChange={(patch) => update((current) => ({ ...current, afterSales: { ...current.afterSales, ...patch } }))}
+        />
       </fieldset>
       {editable && (
         <div class="settings-form__actions">

@@ -102,18 +102,22 @@ export const settingsEn = {
   'settings.site.error.form': 'Not saved. Check the marked fields.',
 
   'settings.site.afterSales': 'After-sales terms',
-  'settings.site.afterSalesHint': 'How the shop handles warranty, promised response times, follow-up calls and ratings. Tickets and reports use these terms.',
-  'settings.site.shopTimeZone': 'Shop time zone',
-  'settings.site.shopTimeZoneHint': 'Warranty days and report days are counted in this time zone.',
+  'settings.site.afterSalesHint':
+    'How the shop handles warranty, promised response times, follow-up calls and ratings. Tickets and reports use these terms.',
+  'settings.site.shopTimeZone': 'Shop’s local time',
+  'settings.site.shopTimeZoneHint':
+    'The time zone warranty days and report days are counted in; usually the same as the business hours’ zone.',
   'settings.site.warranty': 'Warranty (三包)',
-  'settings.site.warrantyHint': 'The purchase day counts as day 0: with 7 days, a product bought on the 1st may be returned up to and including the 8th.',
+  'settings.site.warrantyHint':
+    'The purchase day counts as day 0: with 7 days, a product bought on the 1st may be returned up to and including the 8th.',
   'settings.site.term.refundDays': 'Refund (days)',
   'settings.site.term.replaceDays': 'Replacement (days)',
   'settings.site.term.repairMonths': 'Repair (months)',
   'settings.site.offered': '{term}: offered under warranty',
   'settings.site.notOffered': 'Not offered',
   'settings.site.categories': 'Terms per product category',
-  'settings.site.categoriesHint': 'A category’s blank field uses the shop’s term above. Categories match case-insensitively.',
+  'settings.site.categoriesHint':
+    'A category’s blank field uses the shop’s term above. Categories match case-insensitively.',
   'settings.site.noCategories': 'No categories: every product has the shop’s terms.',
   'settings.site.category': 'Category',
   'settings.site.categoryName': 'Category name, row {n}',
@@ -136,7 +140,8 @@ export const settingsEn = {
   'settings.site.tier': 'Tier',
   'settings.site.tierTarget': '{tier}: {target}, minutes',
   'settings.site.followUps': 'Follow-up calls',
-  'settings.site.followUpsHint': 'After a repair ticket closes, the first call is due within a window; the second comes a set number of days after the first.',
+  'settings.site.followUpsHint':
+    'After a repair ticket closes, the first call is due within a window; the second comes a set number of days after the first.',
   'settings.site.followUp.firstAfterDays': 'First call from day',
   'settings.site.followUp.firstWithinDays': 'First call on time until day',
   'settings.site.followUp.secondAfterDays': 'Second call, days after the first',
@@ -146,12 +151,13 @@ export const settingsEn = {
   'settings.site.updateWindow': 'Shoppers may change their rating within (days)',
   'settings.site.alertAtOrBelow': 'Alert supervisors at or below',
   'settings.site.alertNever': 'Never',
-  'settings.site.alertScore': '{score} stars',
+  'settings.site.alertScore': '{score} of 5',
   'settings.site.error.days': 'Enter whole numbers from 0 to {max}.',
   'settings.site.error.duration': 'Enter hours and minutes: at least 1 minute, at most 366 days.',
   'settings.site.error.tierMinutes': 'Enter whole minutes from 1 to {max}, or leave the cell blank.',
   'settings.site.error.followUpWindow': 'The window must end on or after the day it starts.',
-  'settings.site.error.category': 'Each category needs a unique name (up to 100 characters) and whole numbers in range (days up to 366, months up to 120).',
+  'settings.site.error.category':
+    'Each category needs a unique name (up to 100 characters) and whole numbers in range (days up to 366, months up to 120).',
 
   'settings.agent.list': 'Agents of your shop',
   'settings.agent.name': 'Name',

@@ -101,8 +101,8 @@ export const settingsZhCN: Record<keyof typeof settingsEn, string> = {
 
   'settings.site.afterSales': '售后条款',
   'settings.site.afterSalesHint': '店铺的三包、服务承诺时效、回访和评价规则。工单与报表按这些条款执行。',
-  'settings.site.shopTimeZone': '店铺时区',
-  'settings.site.shopTimeZoneHint': '三包天数和报表日期按此时区计算。',
+  'settings.site.shopTimeZone': '店铺当地时间',
+  'settings.site.shopTimeZoneHint': '三包天数和报表日期按此时区计算，通常与营业时间的时区相同。',
   'settings.site.warranty': '三包',
   'settings.site.warrantyHint': '购买当天为第 0 天：7 天包退时，1 日购买的商品可在 8 日（含）前退货。',
   'settings.site.term.refundDays': '包退（天）',
@@ -144,12 +144,13 @@ export const settingsZhCN: Record<keyof typeof settingsEn, string> = {
   'settings.site.updateWindow': '顾客可在几天内修改评价',
   'settings.site.alertAtOrBelow': '评分不高于此值时提醒主管',
   'settings.site.alertNever': '从不',
-  'settings.site.alertScore': '{score} 星',
+  'settings.site.alertScore': '{score} 分',
   'settings.site.error.days': '请输入 0 到 {max} 之间的整数。',
   'settings.site.error.duration': '请输入小时和分钟：至少 1 分钟，最多 366 天。',
   'settings.site.error.tierMinutes': '请输入 1 到 {max} 之间的整数分钟，或留空。',
   'settings.site.error.followUpWindow': '窗口的结束日不能早于开始日。',
-  'settings.site.error.category': '每个类目需要唯一的名称（最多 100 个字符），数值须为范围内的整数（天数最多 366，月数最多 120）。',
+  'settings.site.error.category':
+    '每个类目需要唯一的名称（最多 100 个字符），数值须为范围内的整数（天数最多 366，月数最多 120）。',
 
   'settings.agent.list': '本店的客服人员',
   'settings.agent.name': '姓名',

@@ -167,7 +167,7 @@ export function WarrantyField({ warranty, categories, onChange, problem }: Warra
         {categories.length < MAX_CATEGORIES && (
           <button
             type="button"
-            class="button"
+            class="button settings-form__add"
             onClick={() =>
               onChange({
                 categories: [...categories, { name: '', terms: { refundDays: '', replaceDays: '', repairMonths: '' } }],

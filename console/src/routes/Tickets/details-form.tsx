@@ -1,6 +1,7 @@
 import { isFinalTicketStatus, REMEDIES, SERVICE_CATEGORIES, TICKET_PRIORITIES, type Ticket } from '@aftercare/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { SelectField, TextField } from '../../components/TicketParts/form-fields.js';
+import { FormMessage, type FormNotice } from '../../components/TicketParts/form-message.js';
 import { remedyText, ticketErrorText } from '../../components/TicketParts/ticket-text.js';
 import { isCovered } from '../../components/TicketParts/warranty-check.js';
 import { useI18n } from '../../lib/i18n.js';
@@ -44,7 +45,7 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
   const board = useTicketBoard();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(ticket));
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<FormNotice>(null);
   const [busy, setBusy] = useState(false);
   const locked = isFinalTicketStatus(ticket.status);
 
@@ -159,12 +160,7 @@ export function DetailsForm({ ticket }: { ticket: Ticket }) {
           {refusedUnderWarranty && reason.trim() ? t('tickets.warranty.override') : t('tickets.detail.save')}
         </button>
       )}
-      <p
-        class={message?.error ? 'ticket-detail__error' : 'ticket-detail__notice'}
-        role={message?.error ? 'alert' : 'status'}
-      >
-        {message?.text ?? ''}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { isFinalTicketStatus, type PartUsed, type Ticket } from '@aftercare/shared';
 import { useEffect, useState } from 'preact/hooks';
+import { FormMessage, type FormNotice } from '../../components/TicketParts/form-message.js';
 import { ticketErrorText } from '../../components/TicketParts/ticket-text.js';
 import { useI18n } from '../../lib/i18n.js';
 import { useTicketBoard } from '../../lib/tickets/ticket-board-context.js';
@@ -27,7 +28,7 @@ export function RepairCardForm({ ticket }: { ticket: Ticket }) {
   const [parts, setParts] = useState<PartRow[]>(() => ticket.repairCard.parts.map(toRow));
   const [labour, setLabour] = useState(String(ticket.repairCard.labourMinutes));
   const [notes, setNotes] = useState(ticket.repairCard.technicianNotes);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<FormNotice>(null);
   const locked = isFinalTicketStatus(ticket.status);
 
   useEffect(() => {
@@ -143,12 +144,7 @@ export function RepairCardForm({ ticket }: { ticket: Ticket }) {
           {t('tickets.repair.save')}
         </button>
       )}
-      <p
-        class={message?.error ? 'ticket-detail__error' : 'ticket-detail__notice'}
-        role={message?.error ? 'alert' : 'status'}
-      >
-        {message?.text ?? ''}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

@@ -41,6 +41,10 @@ export async function startServer(
       // per-connection limits have their own server test.
       VISITOR_EVENT_RATE: '10000/10000',
       AGENT_EVENT_RATE: '10000/10000',
+      // Every shopper of every test connects from 127.0.0.1, which the per-address limits would
+      // otherwise treat as one client; those limits have their own server test.
+      VISITOR_IP_CONNECTION_RATE: '10000/10000',
+      VISITOR_IP_EVENT_RATE: '100000/100000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -42,7 +42,8 @@ import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
 import { screenEvents } from './transport/socket/define-handler.js';
 import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
-import type { AgentNamespace, VisitorNamespace } from './transport/socket/namespaces.js';
+import { clientAddress, createAddressRateLimit, withAddressLimit } from './transport/socket/ip-rate-limit.js';
+import type { AgentNamespace, VisitorNamespace, VisitorSocket } from './transport/socket/namespaces.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
 
@@ -71,6 +72,9 @@ export type AppConfig = Pick<
   | 'metricsToken'
   | 'visitorEventRate'
   | 'agentEventRate'
+  | 'visitorIpConnectionRate'
+  | 'visitorIpEventRate'
+  | 'trustProxy'
 > & {
   /** How often consoles heartbeat their presence and expired connections are swept. */
   presenceHeartbeatMs: number;
@@ -213,8 +217,19 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     conversations: store.conversations,
     logger,
   });
-  // Shoppers are anonymous, so their budget is tighter than agents'.
-  const visitorContext = { ...context, rateLimit: createEventRateLimit(config.visitorEventRate) };
+  // Shoppers are anonymous, so their budget is tighter than agents'. They also share one budget per
+  // address, so opening more sockets buys nothing (issue 6). Agents have none: they are signed in,
+  // and a shop's whole team often sits behind one office address.
+  const visitorAddress = (socket: object) => clientAddress((socket as VisitorSocket).handshake, config.trustProxy);
+  const visitorContext = {
+    ...context,
+    rateLimit: withAddressLimit(
+      createEventRateLimit(config.visitorEventRate),
+      createAddressRateLimit(config.visitorIpEventRate, () => clock.now()),
+      visitorAddress,
+    ),
+  };
+  const visitorConnections = createAddressRateLimit(config.visitorIpConnectionRate, () => clock.now());
   const agentContext = { ...context, rateLimit: createEventRateLimit(config.agentEventRate) };
   const tickets = createTicketService({
     tickets: store.tickets,
@@ -245,6 +260,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     conversations,
     broadcaster,
     context: visitorContext,
+    connectionLimit: (handshake) => visitorConnections.take(clientAddress(handshake, config.trustProxy)),
     routing,
     routingBroadcasts,
     widgetConfig: createWidgetConfigService({

@@ -25,6 +25,12 @@ export interface Config {
   visitorEventRate: { burst: number; perSecond: number };
   /** Event budget of one console connection. */
   agentEventRate: { burst: number; perSecond: number };
+  /** New `/visitor` connections one client address may open: a burst, refilled per second. */
+  visitorIpConnectionRate: { burst: number; perSecond: number };
+  /** Events all `/visitor` connections of one client address may send together. */
+  visitorIpEventRate: { burst: number; perSecond: number };
+  /** Behind a reverse proxy: take the client address from `X-Forwarded-For` (its first entry). */
+  trustProxy: boolean;
   /** Bearer token that unlocks `GET /metrics` (memory, connections); the endpoint is off when unset. */
   metricsToken: string | null;
   /** Folders holding the built widget and console (served as static files). */
@@ -114,6 +120,13 @@ function settingsFor(repoRoot: string): { [K in keyof Config]: Setting<Config[K]
     shutdownTimeoutMs: { env: 'SHUTDOWN_TIMEOUT_MS', fallback: 10_000, parse: integer(0, 600_000) },
     visitorEventRate: { env: 'VISITOR_EVENT_RATE', fallback: { burst: 40, perSecond: 5 }, parse: rate },
     agentEventRate: { env: 'AGENT_EVENT_RATE', fallback: { burst: 200, perSecond: 50 }, parse: rate },
+    visitorIpConnectionRate: {
+      env: 'VISITOR_IP_CONNECTION_RATE',
+      fallback: { burst: 30, perSecond: 1 },
+      parse: rate,
+    },
+    visitorIpEventRate: { env: 'VISITOR_IP_EVENT_RATE', fallback: { burst: 200, perSecond: 20 }, parse: rate },
+    trustProxy: { env: 'TRUST_PROXY', fallback: false, parse: bool },
     metricsToken: {
       env: 'METRICS_TOKEN',
       fallback: null,

@@ -29,6 +29,9 @@ export async function startTestServer(
     /** Also exposes `POST /api/test/clock` moving this clock (pass the same object as `clock`). */
     adjustableClock?: AdjustableClock;
     visitorEventRate?: { burst: number; perSecond: number };
+    visitorIpConnectionRate?: { burst: number; perSecond: number };
+    visitorIpEventRate?: { burst: number; perSecond: number };
+    trustProxy?: boolean;
     attachmentSweepMs?: number;
     followUpCheckMs?: number;
     /** How often escalations are scanned for (tests drive the clock and scan often). */
@@ -61,6 +64,10 @@ export async function startTestServer(
       // Tests fire hundreds of events per connection on purpose; the limit itself has its own test.
       visitorEventRate: options.visitorEventRate ?? { burst: 100_000, perSecond: 100_000 },
       agentEventRate: { burst: 100_000, perSecond: 100_000 },
+      // Every test client connects from 127.0.0.1, so the per-address budgets are generous too.
+      visitorIpConnectionRate: options.visitorIpConnectionRate ?? { burst: 100_000, perSecond: 100_000 },
+      visitorIpEventRate: options.visitorIpEventRate ?? { burst: 100_000, perSecond: 100_000 },
+      trustProxy: options.trustProxy ?? false,
       ...(options.attachmentSweepMs === undefined ? {} : { attachmentSweepMs: options.attachmentSweepMs }),
       ...(options.escalationScanMs === undefined ? {} : { escalationScanMs: options.escalationScanMs }),
       ...(options.followUpCheckMs === undefined ? {} : { followUpCheckMs: options.followUpCheckMs }),

@@ -25,6 +25,8 @@ export interface VisitorNamespaceDeps extends VisitorRatingEventDeps {
   /** The site's widget settings and availability, for `session:ready` and `site:config`. */
   widgetConfig: WidgetConfigService;
   tickets: Pick<TicketService, 'forShopper'>;
+  /** Takes one new connection from the client address's budget; answers 0, or how long to wait. */
+  connectionLimit?: (handshake: VisitorSocket['handshake']) => number;
 }
 
 /** The widget's namespace: handshake by site key and visitor token, then the shopper's events. */
@@ -32,6 +34,12 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
   const { visitors, context } = deps;
 
   namespace.use(async (socket, next) => {
+    // Counted before any work, so a flood of handshakes from one address costs no storage reads (issue 6).
+    const waitMs = deps.connectionLimit?.(socket.handshake) ?? 0;
+    if (waitMs > 0) {
+      const message = 'Too many connections from your address; retry later';
+      return next(handshakeError({ code: 'RATE_LIMITED', message, retryAfterMs: waitMs }));
+    }
     const checked = validate(schemas.visitorHandshake, socket.handshake.auth);
     if (!checked.ok) return next(handshakeError(checked.error));
     if (checked.value.protocolVersion !== PROTOCOL_VERSION) {

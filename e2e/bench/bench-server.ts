@@ -21,6 +21,9 @@ export async function startBenchServer(env: Record<string, string> = {}) {
       METRICS_TOKEN,
       // The final count reads 1,000 conversations through one agent socket.
       AGENT_EVENT_RATE: '100000/100000',
+      // Every simulated shopper connects from 127.0.0.1; the per-address limits would refuse them.
+      VISITOR_IP_CONNECTION_RATE: '100000/100000',
+      VISITOR_IP_EVENT_RATE: '100000/100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

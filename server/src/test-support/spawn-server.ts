@@ -10,7 +10,17 @@ export async function spawnServer(
   env: Record<string, string> = {},
 ): Promise<{ url: string; process: ChildProcess; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // Every test client connects from 127.0.0.1: the per-address limits have their own tests.
+      VISITOR_IP_CONNECTION_RATE: '100000/100000',
+      VISITOR_IP_EVENT_RATE: '100000/100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

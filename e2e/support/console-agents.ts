@@ -4,7 +4,7 @@ import type { AgentRole } from '@aftercare/shared';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../../server/src/domain/agents/passwords.js';
-import type { RunningServer } from './server.js';
+import { DEMO, type RunningServer } from './server.js';
 
 /** The demo data's tenant (server/src/demo/demo-data.ts); agents added here join it. */
 const DEMO_TENANT = 'demo';
@@ -94,3 +94,19 @@ export const consoleParts = {
   team: (page: Page) => page.getByRole('region', { name: 'Team' }),
   status: (page: Page) => page.getByLabel('Your status'),
 };
+
+/**
+ * Two consoles side by side, each in its own browser context: Alice (the demo admin) and `other`.
+ * The contexts go into `contexts`, which the suite closes after the file.
+ */
+export async function openTwoConsoles(
+  browser: Browser,
+  baseUrl: string,
+  other: TestAgent,
+  contexts: BrowserContext[],
+): Promise<{ a: Page; b: Page; aliceId: string }> {
+  const alice = await signInInNewContext(browser, baseUrl, { email: DEMO.agentEmail, password: DEMO.agentPassword });
+  const second = await signInInNewContext(browser, baseUrl, other);
+  contexts.push(alice.context, second.context);
+  return { a: alice.page, b: second.page, aliceId: await signedInAgentId(alice.page, baseUrl) };
+}

@@ -1,13 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  addAgent,
-  signedInAgentId,
-  signInInNewContext,
-  type TestAgent,
-  consoleParts as ui,
-} from '../support/console-agents.js';
+import { addAgent, openTwoConsoles, type TestAgent, consoleParts as ui } from '../support/console-agents.js';
 import { useConsoleSuite } from '../support/console-suite.js';
-import { DEMO } from '../support/server.js';
 
 test.use({ actionTimeout: 10_000 });
 
@@ -22,15 +15,7 @@ const header = (page: Page) => page.getByRole('main').locator('.conversation-hea
 test('an admin puts Bob in a team; agent A transfers a chat to the team with a note; Bob gets it and reads the note', async ({
   browser,
 }) => {
-  const alice = await signInInNewContext(browser, suite.server.url, {
-    email: DEMO.agentEmail,
-    password: DEMO.agentPassword,
-  });
-  const bobConsole = await signInInNewContext(browser, suite.server.url, bob);
-  suite.contexts.push(alice.context, bobConsole.context);
-  const a = alice.page;
-  const b = bobConsole.page;
-  const aliceId = await signedInAgentId(a, suite.server.url);
+  const { a, b, aliceId } = await openTwoConsoles(browser, suite.server.url, bob, suite.contexts);
 
   // Alice (the demo admin) creates the team "Repairs" with Bob in the settings.
   await a.getByRole('banner').getByRole('link', { name: 'Settings' }).click();

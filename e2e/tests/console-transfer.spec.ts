@@ -1,13 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  addAgent,
-  signedInAgentId,
-  signInInNewContext,
-  type TestAgent,
-  consoleParts as ui,
-} from '../support/console-agents.js';
+import { addAgent, openTwoConsoles, type TestAgent, consoleParts as ui } from '../support/console-agents.js';
 import { useConsoleSuite } from '../support/console-suite.js';
-import { DEMO } from '../support/server.js';
 
 test.use({ actionTimeout: 10_000 });
 
@@ -20,15 +13,7 @@ const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
 const header = (page: Page) => page.getByRole('main').locator('.conversation-header');
 
 test('agent A transfers a chat to agent B: B gets it with the history, the shopper is told', async ({ browser }) => {
-  const alice = await signInInNewContext(browser, suite.server.url, {
-    email: DEMO.agentEmail,
-    password: DEMO.agentPassword,
-  });
-  const bobConsole = await signInInNewContext(browser, suite.server.url, bob);
-  suite.contexts.push(alice.context, bobConsole.context);
-  const a = alice.page;
-  const b = bobConsole.page;
-  const aliceId = await signedInAgentId(a, suite.server.url);
+  const { a, b, aliceId } = await openTwoConsoles(browser, suite.server.url, bob, suite.contexts);
 
   // Bob steps away, so routing gives the first chat to Alice (the demo admin).
   await ui.status(b).selectOption('away');

@@ -1,32 +1,12 @@
 import type { Conversation, Message } from '@aftercare/shared';
+import { testConversation } from '@aftercare/shared/testing/test-conversation.js';
 import { describe, expect, it } from 'vitest';
 import { ChatStore } from './chat-store.js';
 import { createOutbox } from './outbox.js';
 import { safeStorage } from './storage.js';
 
-const conversation = (patch: Partial<Conversation> = {}): Conversation => ({
-  id: 'c1',
-  tenantId: 't',
-  siteId: 's',
-  customerId: 'cu',
-  status: 'open',
-  assigneeId: null,
-  teamId: null,
-  product: null,
-  lastSeq: 0,
-  visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
-  agentReceipts: { deliveredSeq: 0, readSeq: 0 },
-  createdAt: 1,
-  updatedAt: 1,
-  resolvedAt: null,
-  awaitingReplyFrom: null,
-  firstReplyAt: null,
-  firstReplyDueAt: null,
-  resolutionDueAt: null,
-  escalateAt: null,
-  escalatedAt: null,
-  ...patch,
-});
+const conversation = (patch: Partial<Conversation> = {}): Conversation =>
+  testConversation('c1', { customerId: 'cu', createdAt: 1, updatedAt: 1, ...patch });
 
 const message = (seq: number, kind: 'visitor' | 'agent', clientId = `m${seq}`): Message => ({
   id: `id${seq}`,

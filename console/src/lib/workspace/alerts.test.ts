@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assignmentAlert, messageAlert } from './alerts.js';
 import { learnFromMessages, storeConversation } from './context.js';
 import { initialWorkspaceState } from './state.js';
+import { testConversation } from './test-conversation.js';
 
 const me: Agent = {
   id: 'me',
@@ -15,29 +16,16 @@ const me: Agent = {
   createdAt: 0,
 };
 
-const conversation = (assigneeId: string | null, extra: Partial<Conversation> = {}): Conversation => ({
-  id: 'c1',
-  tenantId: 't',
-  siteId: 's',
-  customerId: 'cust',
-  status: 'open',
-  assigneeId,
-  teamId: null,
-  product: null,
-  lastSeq: 1,
-  visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
-  agentReceipts: { deliveredSeq: 0, readSeq: 0 },
-  createdAt: 1,
-  updatedAt: 1,
-  resolvedAt: null,
-  awaitingReplyFrom: null,
-  firstReplyAt: null,
-  firstReplyDueAt: null,
-  resolutionDueAt: null,
-  escalateAt: null,
-  escalatedAt: null,
-  ...extra,
-});
+const conversation = (assigneeId: string | null, extra: Partial<Conversation> = {}): Conversation =>
+  testConversation('c1', {
+    customerId: 'cust',
+    assigneeId,
+    lastSeq: 1,
+    visitorReceipts: { deliveredSeq: 1, readSeq: 1 },
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  });
 
 const message = (kind: 'visitor' | 'agent', extra: Partial<Message> = {}): Message => ({
   id: 'm',

@@ -2,33 +2,12 @@ import type { Conversation, Customer } from '@aftercare/shared';
 import { describe, expect, it } from 'vitest';
 import { applyConversationToFile, applyCustomer, fileConversations } from './customer-file.js';
 import { initialWorkspaceState, loadingConversation, type WorkspaceState } from './state.js';
+import { testConversation } from './test-conversation.js';
 
 const customer: Customer = { id: 'cu1', siteId: 's', tenantId: 't', tier: 'standard', createdAt: 1, updatedAt: 1 };
 
 function conversation(id: string, createdAt: number, overrides: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    tenantId: 't',
-    siteId: 's',
-    customerId: 'cu1',
-    status: 'resolved',
-    assigneeId: null,
-    teamId: null,
-    product: null,
-    lastSeq: 0,
-    visitorReceipts: { deliveredSeq: 0, readSeq: 0 },
-    agentReceipts: { deliveredSeq: 0, readSeq: 0 },
-    createdAt,
-    updatedAt: createdAt,
-    resolvedAt: null,
-    awaitingReplyFrom: null,
-    firstReplyAt: null,
-    firstReplyDueAt: null,
-    resolutionDueAt: null,
-    escalateAt: null,
-    escalatedAt: null,
-    ...overrides,
-  };
+  return testConversation(id, { customerId: 'cu1', status: 'resolved', createdAt, updatedAt: createdAt, ...overrides });
 }
 
 function withFile(conversations: Conversation[]): WorkspaceState {

@@ -105,32 +105,18 @@ export function ReportsScreen({ workspace }: ReportsScreenProps) {
         </label>
         {preset === 'custom' && (
           <>
-            <label class="reports-filters__field">
-              <span>{t('reports.from')}</span>
-              <input
-                type="date"
-                value={custom.from}
-                max={custom.to}
-                required
-                onInput={(event) => {
-                  const from = event.currentTarget.value;
-                  setCustom((current) => ({ ...current, from }));
-                }}
-              />
-            </label>
-            <label class="reports-filters__field">
-              <span>{t('reports.to')}</span>
-              <input
-                type="date"
-                value={custom.to}
-                min={custom.from}
-                required
-                onInput={(event) => {
-                  const to = event.currentTarget.value;
-                  setCustom((current) => ({ ...current, to }));
-                }}
-              />
-            </label>
+            <DateField
+              label={t('reports.from')}
+              value={custom.from}
+              max={custom.to}
+              onInput={(from) => setCustom((current) => ({ ...current, from }))}
+            />
+            <DateField
+              label={t('reports.to')}
+              value={custom.to}
+              min={custom.from}
+              onInput={(to) => setCustom((current) => ({ ...current, to }))}
+            />
             <button type="submit" class="button button--primary" disabled={!customValid}>
               {t('reports.show')}
             </button>
@@ -189,4 +175,21 @@ function errorText(t: ReturnType<typeof useI18n>['t'], code: ClientErrorCode): s
   if (code === 'INVALID_PAYLOAD') return t('reports.error.INVALID_PAYLOAD', { max: REPORT_MAX_DAYS });
   if (code === 'FORBIDDEN' || code === 'OFFLINE') return t(`reports.error.${code}`);
   return t('reports.error.generic');
+}
+
+/** One end of the custom date range. */
+function DateField(props: { label: string; value: string; min?: string; max?: string; onInput(value: string): void }) {
+  return (
+    <label class="reports-filters__field">
+      <span>{props.label}</span>
+      <input
+        type="date"
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        required
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+    </label>
+  );
 }

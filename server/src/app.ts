@@ -44,6 +44,7 @@ import { screenEvents } from './transport/socket/define-handler.js';
 import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
 import { clientAddress, createAddressRateLimit, withAddressLimit } from './transport/socket/ip-rate-limit.js';
 import type { AgentNamespace, VisitorNamespace, VisitorSocket } from './transport/socket/namespaces.js';
+import type { SocketAdapterFactory } from './transport/socket/redis-streams-adapter.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
 
@@ -57,6 +58,11 @@ export interface AppDeps {
   pages?: Record<string, () => { contentType: string; body: string }>;
   /** Tests only (`TEST_CLOCK`): the same clock as `clock`, which `POST /api/test/clock` moves forward. */
   adjustableClock?: AdjustableClock;
+  /**
+   * Scale-out mode: socket.io's Redis Streams adapter (`openSocketAdapter`), so broadcasts, room
+   * operations and connection state recovery span every server process. Without it, one process.
+   */
+  socketAdapter?: SocketAdapterFactory;
 }
 
 export type AppConfig = Pick<
@@ -204,6 +210,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     // which also covers restarts and recoveries that fail.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     serveClient: false,
+    ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
   const visitorNamespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;

@@ -13,6 +13,7 @@ import { defaultPresenceOptions } from './domain/routing/presence-port.js';
 import { createLogger } from './lib/logger.js';
 import { openPresence } from './presence/open-presence.js';
 import { openStore } from './store/open-store.js';
+import { openSocketAdapter } from './transport/socket/redis-streams-adapter.js';
 
 /** The folder holding the workspace's root package.json, found from wherever this file was built to. */
 function findRepoRoot(start: string): string {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
   const presence = await openPresence({ redisUrl: config.redisUrl, logger });
+  // Scale-out mode: broadcasts and connection state recovery across every process on this Redis.
+  const socketAdapter = config.redisUrl ? await openSocketAdapter({ redisUrl: config.redisUrl, logger }) : null;
   // Tests only: a clock `POST /api/test/clock` can move forward (see README, TEST_CLOCK).
   const adjustableClock = config.testClock ? createAdjustableClock(systemClock) : undefined;
   const clock = adjustableClock ?? systemClock;
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       ...(adjustableClock ? { adjustableClock } : {}),
       logger,
       pages: demo ? demoPages(demo.site.key) : {},
+      ...(socketAdapter ? { socketAdapter: socketAdapter.adapter } : {}),
     },
     { ...config, presenceHeartbeatMs: defaultPresenceOptions.connectionTtlMs / 3 },
   );
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     await app.shutdown();
+    await socketAdapter?.close();
     await presence.close();
     await store.close();
     logger.info('stopped');

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { type App, createApp } from '../app.js';
 import { DEMO, seedDemo } from '../demo/demo-data.js';
 import { type AdjustableClock, type Clock, systemClock } from '../domain/clock.js';
+import type { PresencePort } from '../domain/routing/presence-port.js';
 import type { Store } from '../domain/store.js';
 import { silentLogger } from '../lib/logger.js';
 import { MemoryPresence } from '../presence/memory/memory-presence.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
+import type { SocketAdapterFactory } from '../transport/socket/redis-streams-adapter.js';
 
 export interface TestServer {
   url: string;
@@ -36,6 +38,9 @@ export async function startTestServer(
     followUpCheckMs?: number;
     /** How often escalations are scanned for (tests drive the clock and scan often). */
     escalationScanMs?: number;
+    /** Scale-out tests: presence in Redis and socket.io's Redis adapter, shared with other apps. */
+    presence?: PresencePort;
+    socketAdapter?: SocketAdapterFactory;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
@@ -47,7 +52,8 @@ export async function startTestServer(
       store,
       clock,
       logger: silentLogger,
-      presence: new MemoryPresence(),
+      presence: options.presence ?? new MemoryPresence(),
+      ...(options.socketAdapter ? { socketAdapter: options.socketAdapter } : {}),
       ...(options.adjustableClock ? { adjustableClock: options.adjustableClock } : {}),
     },
     {

@@ -1,0 +1,84 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Logger } from '../../lib/logger.js';
+
+type RedisClient = ReturnType<typeof createClient>;
+export type SocketAdapterFactory = ReturnType<typeof createAdapter>;
+
+export interface OpenedSocketAdapter {
+  /** Pass to `io.adapter(...)` before any namespace is used. */
+  adapter: SocketAdapterFactory;
+  /** Whether the publishing connection is up right now (health and metrics). */
+  isReady(): boolean;
+  /** Closes the publishing connection; the adapter closes its readers when `io.close()` runs. */
+  close(): Promise<void>;
+}
+
+/** Entries kept in the stream: the window in which a dropped connection can be recovered in full. */
+const STREAM_MAX_LENGTH = 20_000;
+
+/**
+ * Connects socket.io's Redis Streams adapter (scale-out mode): broadcasts and room operations
+ * (`disconnectSockets`, `fetchSockets`) reach every server process, and connection state recovery
+ * works across processes because missed packets are read back from the stream.
+ *
+ * Redis outages must not stop a process from serving its own clients, so the publishing
+ * connection fails fast instead of queueing: the adapter then skips the publish and still
+ * broadcasts locally (clients on other processes catch up from storage by sequence, as after any
+ * gap). The stream readers and the subscriber, on the other hand, keep node-redis's offline queue,
+ * so their blocking reads simply wait for Redis to return — with a failing queue they would spin
+ * (the adapter retries a failed read at once) — and they resume from the last entry they saw.
+ */
+export async function openSocketAdapter(options: { redisUrl: string; logger: Logger }): Promise<OpenedSocketAdapter> {
+  const { logger } = options;
+  const publisher: RedisClient = createClient({
+    url: options.redisUrl,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
+    },
+  });
+  let down = false;
+  publisher.on('error', (error: unknown) => {
+    // One line per outage rather than one per reconnect attempt.
+    if (!down) logger.warn('redis (socket.io adapter) unreachable; serving local clients only', { error });
+    down = true;
+  });
+  publisher.on('ready', () => {
+    if (down) logger.info('redis (socket.io adapter) back');
+    down = false;
+  });
+  await publisher.connect();
+  return {
+    adapter: createAdapter(guardForOutages(publisher), { maxLen: STREAM_MAX_LENGTH }),
+    isReady: () => publisher.isReady,
+    async close() {
+      await publisher.quit().catch(() => publisher.destroy());
+    },
+  };
+}
+
+/**
+ * The publishing client as the adapter should see it. The adapter fires some commands without
+ * awaiting them (`SET` when a session is kept for recovery, `PUBLISH` of ephemeral packets): with
+ * a fail-fast client their rejections would go unhandled and end the process, so those settle
+ * quietly. Its duplicates (stream readers, subscriber) get the offline queue back.
+ */
+function guardForOutages(client: RedisClient): RedisClient {
+  const quiet =
+    <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R | null> =>
+      command(...args).catch(() => null);
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'duplicate') {
+        return (overrides?: object) => target.duplicate({ ...overrides, disableOfflineQueue: false });
+      }
+      if (property === 'set' || property === 'publish' || property === 'sPublish') return quiet(value.bind(target));
+      return value.bind(target);
+    },
+  });
+}

@@ -2,15 +2,18 @@
  * Entry point: the only module that reads the environment and builds real clients. Everything
  * else receives its dependencies from here.
  */
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setupWorker } from '@socket.io/sticky';
 import { createApp } from './app.js';
-import { ConfigError, parseConfig } from './config/config.js';
+import { runClusterPrimary, type WorkerReady } from './cluster/cluster-primary.js';
+import { type Config, ConfigError, parseConfig } from './config/config.js';
 import { DEMO, seedDemo } from './demo/demo-data.js';
 import { PRODUCT_IMAGE_PATH, renderProductImage, renderProductPage } from './demo/product-page.js';
 import { createAdjustableClock, systemClock } from './domain/clock.js';
 import { defaultPresenceOptions } from './domain/routing/presence-port.js';
-import { createLogger } from './lib/logger.js';
+import { createLogger, type Logger } from './lib/logger.js';
 import { openPresence } from './presence/open-presence.js';
 import { openStore } from './store/open-store.js';
 import { openSocketAdapter } from './transport/socket/redis-streams-adapter.js';
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config, logger);
   const store = await openStore(config);
   const presence = await openPresence({ redisUrl: config.redisUrl, logger });
   // Scale-out mode: broadcasts and connection state recovery across every process on this Redis.
@@ -58,11 +62,13 @@ async function main(): Promise<void> {
     },
     { ...config, presenceHeartbeatMs: defaultPresenceOptions.connectionTtlMs / 3 },
   );
-  const url = await app.listen();
-  // One machine-readable line (tests and scripts wait for it), then the human-readable banner.
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url, storage: store.mode, pid: process.pid })}\n`);
-  const base = config.port === 0 ? url : config.publicUrl;
-  printBanner(base, store.mode, demo !== null);
+  if (cluster.isWorker) {
+    // The primary owns the port and hands connections over; it prints the banner once all are up.
+    setupWorker(app.io);
+    process.send?.({ type: 'aftercare:ready', storage: store.mode, withDemo: demo !== null } satisfies WorkerReady);
+  } else {
+    announceListening(await app.listen(), config, store.mode, demo !== null);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -78,6 +84,30 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** `WORKERS` > 1: this process only balances connections over worker processes running the app. */
+async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  const primary = await runClusterPrimary({
+    workers: config.workers,
+    port: config.port,
+    host: config.host,
+    logger,
+    onListening: (url, ready) => announceListening(url, config, ready.storage, ready.withDemo, config.workers),
+  });
+  const stop = async (signal: string) => {
+    logger.info('shutting down workers', { signal });
+    await primary.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** One machine-readable line (tests and scripts wait for it), then the human-readable banner. */
+function announceListening(url: string, config: Config, storage: string, withDemo: boolean, workers = 1): void {
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url, storage, pid: process.pid, workers })}\n`);
+  printBanner(config.port === 0 ? url : config.publicUrl, storage, withDemo);
 }
 
 /** The demo product page and its picture. */

@@ -19,6 +19,16 @@ describe('parseConfig', () => {
     });
   });
 
+  it('runs several worker processes only with Redis to share presence and broadcasts', () => {
+    expect(parseConfig({}, { repoRoot }).workers).toBe(1);
+    expect(parseConfig({ WORKERS: '4', REDIS_URL: 'redis://127.0.0.1:6379' }, { repoRoot }).workers).toBe(4);
+    expect(parseConfig({ WORKERS: 'auto', REDIS_URL: 'redis://127.0.0.1:6379' }, { repoRoot }).workers).toBeGreaterThan(
+      0,
+    );
+    expect(() => parseConfig({ WORKERS: '2' }, { repoRoot })).toThrow(/WORKERS=2: several processes need REDIS_URL/);
+    expect(() => parseConfig({ WORKERS: '0', REDIS_URL: 'redis://127.0.0.1:6379' }, { repoRoot })).toThrow(ConfigError);
+  });
+
   it('reads and converts every variable', () => {
     const config = parseConfig(
       {

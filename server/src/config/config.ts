@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Server configuration, read once from the environment by `parseConfig` and passed down. */
@@ -40,6 +41,11 @@ export interface Config {
   escalationScanMs: number;
   /** Tests only: `POST /api/test/clock` may move the server's clock forward. Never in production. */
   testClock: boolean;
+  /**
+   * Server processes on this machine behind one port (node's cluster module with sticky sessions);
+   * more than one needs `REDIS_URL`, so the processes share presence and broadcasts.
+   */
+  workers: number;
 }
 
 /** One documented environment variable. The README's configuration table is generated from the same facts. */
@@ -148,6 +154,11 @@ function settingsFor(repoRoot: string): { [K in keyof Config]: Setting<Config[K]
     },
     escalationScanMs: { env: 'ESCALATION_SCAN_MS', fallback: 60_000, parse: integer(100, 3_600_000) },
     testClock: { env: 'TEST_CLOCK', fallback: false, parse: bool },
+    workers: {
+      env: 'WORKERS',
+      fallback: 1,
+      parse: (raw) => (raw === 'auto' ? availableParallelism() : integer(1, 64)(raw)),
+    },
   };
 }
 
@@ -171,6 +182,9 @@ export function parseConfig(env: Record<string, string | undefined>, options: { 
     } catch (error) {
       problems.push(`${setting.env}=${JSON.stringify(raw)}: ${(error as Error).message}`);
     }
+  }
+  if ((result.workers as number) > 1 && !result.redisUrl) {
+    problems.push(`WORKERS=${result.workers}: several processes need REDIS_URL to share presence and broadcasts`);
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return result as unknown as Config;

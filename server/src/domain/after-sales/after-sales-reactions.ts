@@ -16,6 +16,8 @@ export interface AfterSalesAnnouncer {
   ratingRequested(customerId: string, request: RatingRequest): Promise<boolean>;
   /** To the tenant's consoles. */
   followUpsChanged(tenantId: string, followUps: FollowUp[]): void;
+  /** Follow-ups that fell due, found by this process's watch (every process finds the same ones). */
+  followUpsFellDue(tenantId: string, followUps: FollowUp[]): void;
   /** To the tenant's supervisors and admins. */
   alertRaised(alert: LowRatingAlert): void;
 }

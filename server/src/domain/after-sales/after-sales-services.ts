@@ -58,7 +58,7 @@ export function createAfterSales({ store, clock, logger, announce, track, follow
     followUps,
     clock,
     intervalMs: followUpCheckMs ?? 60_000,
-    announce: (tenantId, due) => announce.followUpsChanged(tenantId, due),
+    announce: (tenantId, due) => announce.followUpsFellDue(tenantId, due),
     onError: (error) => logger.warn('due follow-up check failed', { error }),
   });
   return { ratings, followUps, reactions, checkDueFollowUps: watch.check, stop: watch.stop };

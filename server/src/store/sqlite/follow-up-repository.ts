@@ -117,7 +117,7 @@ export class SqliteFollowUpRepository implements FollowUpRepository {
   }
 
   async schedule(followUps: FollowUp[]): Promise<FollowUp[]> {
-    return this.scheduleInTransaction(followUps);
+    return this.scheduleInTransaction.immediate(followUps);
   }
 
   async getById(tenantId: string, id: string): Promise<FollowUp | null> {

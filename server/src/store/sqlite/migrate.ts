@@ -27,6 +27,9 @@ export function migrate(db: Database, migrations: readonly Migration[]): number 
   for (const migration of migrations) {
     if (migration.version <= version) continue;
     db.transaction(() => {
+      // Several processes may open one file at once (scale-out on one machine): the one that got
+      // the write lock first may already have applied this migration while we waited for it.
+      if ((current.get()?.version ?? 0) >= migration.version) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, Date.now());
       // Mirrors the version in the file header so `sqlite3 file 'PRAGMA user_version'` shows it.

@@ -16,6 +16,7 @@ import { migrations } from './migrations.js';
 import { SqliteRatingRepository } from './rating-repository.js';
 import { SqliteReportRepository } from './report-repository.js';
 import { SqliteSearchRepository } from './search-repository.js';
+import { SqliteSiteIdentityRepository } from './site-identity-repository.js';
 import { SqliteSiteRepository } from './site-repository.js';
 import { SqliteTeamRepository } from './team-repository.js';
 import { SqliteTicketRepository } from './ticket-repository.js';
@@ -58,11 +59,12 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const file = join(options.dataDir, options.fileName ?? 'aftercare.db');
   const db = new Database(file);
   try {
+    // First, so that even switching to WAL waits for another process opening the same file.
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     // WAL lets readers run during a write; FULL fsyncs every commit, so an ack means durable.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     const schemaVersion = migrate(db, migrations);
     const messages = new SqliteMessageRepository(
       db,
@@ -86,6 +88,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       schemaVersion,
       db,
       sites: new SqliteSiteRepository(db),
+      siteIdentities: new SqliteSiteIdentityRepository(db),
       agents: new SqliteAgentRepository(db),
       sessions: new SqliteSessionRepository(db),
       customers: new SqliteCustomerRepository(db),

@@ -179,7 +179,7 @@ export class SqliteTicketRepository implements TicketRepository {
 
   async create(ticket: Omit<Ticket, 'number'>, created: TicketEvent): Promise<Ticket> {
     return conflictOnDuplicate(
-      () => this.createInTransaction(ticket, created),
+      () => this.createInTransaction.immediate(ticket, created),
       'This conversation already has a ticket.',
     );
   }
@@ -195,7 +195,7 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async replace(ticket: Ticket, events: TicketEvent[]): Promise<Ticket | null> {
-    return this.replaceInTransaction(ticket, events) ? ticket : null;
+    return this.replaceInTransaction.immediate(ticket, events) ? ticket : null;
   }
 
   async list(

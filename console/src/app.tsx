@@ -22,8 +22,14 @@ export interface AppProps {
 type Session =
   | { phase: 'checking' }
   | { phase: 'unreachable' }
-  | { phase: 'signed-out'; expired: boolean }
-  | { phase: 'signed-in'; agent: Agent };
+  | { phase: 'signed-out'; expired: boolean; resume?: ResumePoint }
+  | { phase: 'signed-in'; agent: Agent; resume?: ResumePoint };
+
+/** What the console had open when its session ended, to reopen once the same agent signs in again. */
+interface ResumePoint {
+  agentId: string;
+  conversationId: string | null;
+}
 
 /** The console root: picks the language, restores the session from the cookie and shows the right screen. */
 export function App({ api, createSocket, storage, languages, alerts }: AppProps) {
@@ -61,7 +67,24 @@ export function App({ api, createSocket, storage, languages, alerts }: AppProps)
     await api.logout();
     setSession({ phase: 'signed-out', expired: false });
   }, [api]);
-  const sessionEnded = useCallback(() => setSession({ phase: 'signed-out', expired: true }), []);
+  // Revoked or expired (issue 6): back to sign-in, remembering the open conversation for the same agent.
+  const sessionEnded = useCallback(
+    (conversationId: string | null) =>
+      setSession((current) => ({
+        phase: 'signed-out',
+        expired: true,
+        ...(current.phase === 'signed-in' ? { resume: { agentId: current.agent.id, conversationId } } : {}),
+      })),
+    [],
+  );
+  const signedInAgain = useCallback(
+    (agent: Agent) =>
+      setSession((current) => {
+        const resume = current.phase === 'signed-out' ? current.resume : undefined;
+        return { phase: 'signed-in', agent, ...(resume?.agentId === agent.id ? { resume } : {}) };
+      }),
+    [],
+  );
   const checkSession = useCallback(async () => {
     const res = await api.me();
     if (res.ok) return true;
@@ -80,16 +103,12 @@ export function App({ api, createSocket, storage, languages, alerts }: AppProps)
         onSignOut={signOut}
         onSessionEnded={sessionEnded}
         checkSession={checkSession}
+        resumeConversationId={session.resume?.conversationId ?? null}
       />
     );
   } else if (session.phase === 'signed-out') {
     screen = (
-      <SignInScreen
-        api={api}
-        expired={session.expired}
-        onLocaleChange={changeLocale}
-        onSignedIn={(agent) => setSession({ phase: 'signed-in', agent })}
-      />
+      <SignInScreen api={api} expired={session.expired} onLocaleChange={changeLocale} onSignedIn={signedInAgain} />
     );
   } else {
     screen = <StartupScreen unreachable={session.phase === 'unreachable'} onRetry={restore} />;

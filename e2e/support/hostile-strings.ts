@@ -49,8 +49,10 @@ export async function expectNoInjectedMarkup(page: Page, allowedImageSrcs: strin
         if (tag === 'script' && !isData && element.textContent?.includes('__xss'))
           problems.push('script with user text');
         const href = element.getAttribute('href');
-        // In-page anchors (the console's skip link) are ours; every other link must be http(s).
-        if (href !== null && tag === 'a' && !/^(https?:\/\/|#\/?[\w/-]+$)/i.test(href)) problems.push(`a href=${href}`);
+        // In-page anchors (the console's skip link) and same-origin paths (the reports' CSV downloads)
+        // are ours; every other link must be http(s). `//host` is another origin, not a path.
+        if (href !== null && tag === 'a' && !/^(https?:\/\/|#\/?[\w/-]+$|\/(?!\/))/i.test(href))
+          problems.push(`a href=${href}`);
       }
     }
     return { problems, xss: (window as unknown as { __xss?: unknown }).__xss };

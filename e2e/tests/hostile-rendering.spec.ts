@@ -9,16 +9,16 @@ import {
   longWord,
   XSS,
 } from '../support/hostile-strings.js';
-import { launcher, messageItems, panel, sendMessage, serveHtml } from '../support/widget-page.js';
+import { launcher, messageItems, panel, sendMessage, serveHtml, submitPreChat } from '../support/widget-page.js';
 import { useWidgetSuite } from '../support/widget-suite.js';
 
 /**
  * User text is rendered as text, never as HTML, in the widget and the console: script-injection
  * strings in every field either page shows (shopper name, email, phone, product name, SKU, URLs,
- * message text both ways) appear literally, nothing runs, `javascript:` never becomes a link, and
- * long words wrap instead of widening the layout.
- * Not covered: the agent's display name. No route or event creates or renames an agent (agents are
- * seeded), so a hostile agent name cannot be put in through the product's own interfaces.
+ * message text both ways, site greeting and offline message, ticket fault, notes and repair card,
+ * internal notes, saved replies, agent and team names, rating comments, report labels) appear
+ * literally, nothing runs, `javascript:` never becomes a link, and long words wrap instead of
+ * widening the layout.
  */
 
 // Pages served through `page.route` have no IP address, so Chromium's Local Network Access checks
@@ -246,4 +246,153 @@ test('a long product name wraps in the console customer details', async ({ page 
   const details = page.getByRole('complementary', { name: 'Customer details' });
   await expect(details).toContainText(longWord(200));
   await expectNoHorizontalOverflow(page, ['.customer-panel']);
+});
+
+/** The demo site's id, as the admin agent lists it. */
+async function demoSiteId(): Promise<string> {
+  const { sites } = await suite.agent.request('site:list', {});
+  return sites.find((site) => site.key === 'demo-shop')!.id;
+}
+
+// Issue 6: the texts a shop's staff write (greeting, offline message) and ticket fields reach shoppers too.
+test('the widget shows a hostile greeting, offline message and repair as text', async ({ page, browser }) => {
+  const greeting = `greet ${XSS.img}${XSS.template}`;
+  const offline = `offline ${XSS.svg}${XSS.script}`;
+  await suite.agent.request('site:update', {
+    siteId: await demoSiteId(),
+    settings: { greeting: { en: greeting }, offlineMessage: { en: offline } },
+  });
+  // A bare shop page: the demo page's own links and pictures would blur what came from user text.
+  const url = `${suite.server.url}/test/hostile-site-texts`;
+  await serveHtml(page, url, productPage({ name: 'Plain kettle' }));
+  await page.goto(url);
+  await launcher(page).click();
+  await expect(panel(page)).toContainText(greeting);
+  await expectNoInjectedMarkup(page);
+
+  await submitPreChat(page, 'Greeted Gao');
+  await sendMessage(page, 'hostile repair please');
+  const { conversationId } = await agentSees('hostile repair please');
+  const product = `${XSS.script}${XSS.img} ${longWord(120)}`;
+  await suite.agent.request('ticket:create', {
+    conversationId,
+    fault: `${XSS.svg} fault`,
+    remedy: 'repair',
+    category: 'paid',
+    product: { name: product, sku: XSS.jsUrl },
+  });
+  const repairs = panel(page).getByRole('region', { name: 'Your repairs' });
+  await expect(repairs).toContainText(product);
+  await expectNoInjectedMarkup(page);
+  await expectNoHorizontalOverflow(page);
+
+  // Nobody online: a new shopper (another browser) sees the offline message, as text.
+  await suite.agent.request('presence:set', { status: 'away' });
+  const stranger = await browser.newContext();
+  try {
+    const later = await stranger.newPage();
+    await serveHtml(later, url, productPage({ name: 'Plain kettle' }));
+    await later.goto(url);
+    await launcher(later).click();
+    await expect(panel(later)).toContainText(offline);
+    await expectNoInjectedMarkup(later);
+  } finally {
+    await stranger.close();
+    await suite.agent.request('presence:set', { status: 'online' });
+  }
+});
+
+// Issue 6: every text field staff or shoppers write that the console shows, beyond chats and customers.
+test('the console shows hostile tickets, notes, saved replies, agents, teams, ratings and report labels as text', async ({
+  page,
+}) => {
+  const texts = {
+    product: `product ${XSS.script}${XSS.img}`,
+    fault: `fault ${XSS.svg}`,
+    ticketNote: `ticket note ${XSS.template}${XSS.img}`,
+    part: `part ${XSS.img}`,
+    technicianNotes: `bench ${XSS.script}`,
+    note: `internal ${XSS.img}${XSS.rtl}`,
+    cannedTitle: `canned ${XSS.svg}`,
+    cannedText: `reply ${XSS.script}${XSS.jsUrl}`,
+    agent: `Agent ${XSS.img}`.slice(0, 60),
+    team: `Team ${XSS.svg}`.slice(0, 60),
+    comment: `comment ${XSS.img}${XSS.template}`,
+  };
+  const shopper = await connectShopper(suite.server.url);
+  shoppers.push(shopper);
+  const conversation = await shopper.start({ name: 'Rated Rao', product: { name: texts.product, sku: 'X-1' } });
+  await shopper.send(conversation.id, 'hostile staff texts');
+  const { conversationId } = await agentSees('hostile staff texts');
+  await suite.agent.request('note:add', { conversationId, clientId: crypto.randomUUID(), text: texts.note });
+  const { ticket } = await suite.agent.request('ticket:create', {
+    conversationId,
+    fault: texts.fault,
+    remedy: 'repair',
+    category: 'paid',
+  });
+  const noted = await suite.agent.request('ticket:note', { ticketId: ticket.id, note: texts.ticketNote });
+  await suite.agent.request('ticket:repair-card', {
+    ticketId: ticket.id,
+    version: noted.ticket.version,
+    repairCard: {
+      parts: [{ name: texts.part, partNumber: 'P-1', quantity: 1 }],
+      labourMinutes: 30,
+      technicianNotes: texts.technicianNotes,
+    },
+  });
+  await suite.agent.request('canned:create', { shortcut: 'hostile', title: texts.cannedTitle, text: texts.cannedText });
+  const { agent } = await suite.agent.request('agent:create', {
+    email: 'hostile-name@demo.test',
+    name: texts.agent,
+    role: 'agent',
+    password: 'hostile-password-1',
+  });
+  await suite.agent.request('team:create', { name: texts.team, memberIds: [agent.id] });
+  await suite.agent.request('conversation:resolve', { conversationId });
+  await suite.agent.request('rating:request', { conversationId });
+  const rated = await shopper.socket.emitWithAck('rating:submit', {
+    subject: { kind: 'conversation', id: conversationId },
+    score: 1,
+    comment: texts.comment,
+  });
+  expect(rated).toHaveProperty('data');
+
+  await signIn(page, suite.server.url);
+  // `shows`: as page text; `fields`: as the value of a form field (editable ticket details).
+  const screens: { hash: string; open?: string; shows: string[]; fields?: string[] }[] = [
+    {
+      hash: `#/tickets/${ticket.id}`,
+      shows: [texts.product, texts.ticketNote, texts.agent],
+      fields: [texts.fault, texts.part, texts.technicianNotes],
+    },
+    { hash: '#/settings/replies', open: 'Manage saved replies', shows: [texts.cannedTitle, texts.cannedText] },
+    { hash: '#/settings/agents', shows: [texts.agent] },
+    { hash: '#/settings/teams', shows: [texts.team] },
+    { hash: '#/reports', shows: [texts.product] },
+  ];
+  const fieldValues = () =>
+    page.locator('input, textarea').evaluateAll((fields) => fields.map((field) => (field as HTMLInputElement).value));
+  for (const { hash, open, shows, fields = [] } of screens) {
+    await page.evaluate((next) => {
+      location.hash = next;
+    }, hash);
+    if (open) await page.getByRole('button', { name: open }).click();
+    for (const text of shows) await expect(page.locator('body'), hash).toContainText(text);
+    await expect.poll(fieldValues, { message: hash }).toEqual(expect.arrayContaining(fields));
+    await expectNoInjectedMarkup(page);
+    if (open) await page.keyboard.press('Escape');
+  }
+
+  await page.evaluate(() => {
+    location.hash = '#/inbox';
+  });
+  await page.getByRole('tab', { name: /^Resolved/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Conversations' })
+    .locator(`[data-conversation-id="${conversationId}"]`)
+    .click();
+  await expect(page.getByRole('region', { name: 'Messages' })).toContainText(texts.note);
+  await expect(page.getByRole('complementary', { name: 'Customer details' })).toContainText(texts.comment);
+  await expectNoInjectedMarkup(page);
 });

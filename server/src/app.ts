@@ -20,6 +20,7 @@ import { createRoutingService } from './domain/routing/routing-service.js';
 import { createSearchService } from './domain/search/search-service.js';
 import { createEscalationService } from './domain/service-promises/escalation-service.js';
 import { createSitePromises } from './domain/service-promises/site-promises.js';
+import { createSiteIdentityService } from './domain/sites/site-identity-service.js';
 import { createSiteService } from './domain/sites/site-service.js';
 import { createWidgetConfigService } from './domain/sites/widget-config.js';
 import type { Store } from './domain/store.js';
@@ -29,6 +30,8 @@ import { createTicketService, ticketPoliciesOf } from './domain/tickets/ticket-s
 import { createEventRateLimit } from './lib/event-rate-limit.js';
 import { Inflight } from './lib/inflight.js';
 import type { Logger } from './lib/logger.js';
+import { createMemoryRateLimits } from './lib/rate-limit/memory-rate-limit.js';
+import type { RateLimitStore } from './lib/rate-limit/rate-limit.js';
 import { createAttachmentRoutes } from './transport/http/attachment-routes.js';
 import { registerAuthRoutes } from './transport/http/auth-routes.js';
 import { registerMetricsRoute } from './transport/http/metrics-route.js';
@@ -40,9 +43,10 @@ import { registerTestClockRoute } from './transport/http/test-clock-route.js';
 import { createAfterSalesBroadcasts } from './transport/socket/after-sales-broadcasts.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
+import { releaseUpgradeRequests } from './transport/socket/connection-memory.js';
 import { screenEvents } from './transport/socket/define-handler.js';
 import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
-import { clientAddress, createAddressRateLimit, withAddressLimit } from './transport/socket/ip-rate-limit.js';
+import { clientAddress, withAddressLimit } from './transport/socket/ip-rate-limit.js';
 import type { AgentNamespace, VisitorNamespace, VisitorSocket } from './transport/socket/namespaces.js';
 import type { SocketAdapterFactory } from './transport/socket/redis-streams-adapter.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
@@ -58,6 +62,11 @@ export interface AppDeps {
   pages?: Record<string, () => { contentType: string; body: string }>;
   /** Tests only (`TEST_CLOCK`): the same clock as `clock`, which `POST /api/test/clock` moves forward. */
   adjustableClock?: AdjustableClock;
+  /**
+   * Per-address and sign-in budgets (`openRateLimits`): shared through Redis in scale-out mode, so
+   * N processes do not give a client N budgets. Without it, this process's memory.
+   */
+  limits?: RateLimitStore;
   /**
    * Scale-out mode: socket.io's Redis Streams adapter (`openSocketAdapter`), so broadcasts, room
    * operations and connection state recovery span every server process. Without it, one process.
@@ -113,14 +122,21 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
   const startedAt = clock.now();
   const inflight = new Inflight();
   const context = { inflight, logger };
+  const limits = deps.limits ?? createMemoryRateLimits(() => clock.now());
 
   const auth = createAuthService({
     agents: store.agents,
     sessions: store.sessions,
     clock,
     sessionTtlMs: config.sessionTtlMs,
+    limits,
   });
-  const visitors = createVisitorService({ sites: store.sites, customers: store.customers, clock });
+  const visitors = createVisitorService({
+    sites: store.sites,
+    customers: store.customers,
+    identities: store.siteIdentities,
+    clock,
+  });
   const attachments = createAttachmentService({
     attachments: store.attachments,
     blobs: store.attachmentBlobs,
@@ -212,6 +228,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     serveClient: false,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
   });
+  releaseUpgradeRequests(io);
   const visitorNamespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agentNamespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   const broadcaster = createBroadcaster(visitorNamespace, agentNamespace);
@@ -232,11 +249,11 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     ...context,
     rateLimit: withAddressLimit(
       createEventRateLimit(config.visitorEventRate),
-      createAddressRateLimit(config.visitorIpEventRate, () => clock.now()),
+      limits.limit('visitor-ip-events', config.visitorIpEventRate),
       visitorAddress,
     ),
   };
-  const visitorConnections = createAddressRateLimit(config.visitorIpConnectionRate, () => clock.now());
+  const visitorConnections = limits.limit('visitor-ip-connections', config.visitorIpConnectionRate);
   const agentContext = { ...context, rateLimit: createEventRateLimit(config.agentEventRate) };
   const tickets = createTicketService({
     tickets: store.tickets,
@@ -308,6 +325,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     }),
     reports,
     sites: createSiteService({ sites: store.sites, clock }),
+    siteIdentity: createSiteIdentityService({ sites: store.sites, identities: store.siteIdentities, clock }),
     agentAdmin: createAgentAdminService({
       agents: store.agents,
       sessions: store.sessions,

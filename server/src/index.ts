@@ -5,15 +5,16 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setupWorker } from '@socket.io/sticky';
 import { createApp } from './app.js';
 import { runClusterPrimary, type WorkerReady } from './cluster/cluster-primary.js';
+import { holdConnectionsUntilReady } from './cluster/cluster-worker.js';
 import { type Config, ConfigError, parseConfig } from './config/config.js';
 import { DEMO, seedDemo } from './demo/demo-data.js';
 import { PRODUCT_IMAGE_PATH, renderProductImage, renderProductPage } from './demo/product-page.js';
 import { createAdjustableClock, systemClock } from './domain/clock.js';
 import { defaultPresenceOptions } from './domain/routing/presence-port.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { openRateLimits } from './lib/rate-limit/open-rate-limits.js';
 import { openPresence } from './presence/open-presence.js';
 import { openStore } from './store/open-store.js';
 import { openSocketAdapter } from './transport/socket/redis-streams-adapter.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config, logger);
+  const joinPrimary = cluster.isWorker ? holdConnectionsUntilReady() : null;
   const store = await openStore(config);
   const presence = await openPresence({ redisUrl: config.redisUrl, logger });
   // Scale-out mode: broadcasts and connection state recovery across every process on this Redis.
@@ -49,11 +51,14 @@ async function main(): Promise<void> {
   // Tests only: a clock `POST /api/test/clock` can move forward (see README, TEST_CLOCK).
   const adjustableClock = config.testClock ? createAdjustableClock(systemClock) : undefined;
   const clock = adjustableClock ?? systemClock;
+  // Per-address and sign-in budgets, shared through Redis in scale-out mode (issue 6).
+  const limits = await openRateLimits({ redisUrl: config.redisUrl, logger, now: () => clock.now() });
   const demo = config.seedDemo ? await seedDemo(store, clock, config) : null;
   const app = createApp(
     {
       store,
       presence: presence.presence,
+      limits: limits.limits,
       clock,
       ...(adjustableClock ? { adjustableClock } : {}),
       logger,
@@ -62,9 +67,9 @@ async function main(): Promise<void> {
     },
     { ...config, presenceHeartbeatMs: defaultPresenceOptions.connectionTtlMs / 3 },
   );
-  if (cluster.isWorker) {
+  if (joinPrimary) {
     // The primary owns the port and hands connections over; it prints the banner once all are up.
-    setupWorker(app.io);
+    joinPrimary(app.io);
     process.send?.({ type: 'aftercare:ready', storage: store.mode, withDemo: demo !== null } satisfies WorkerReady);
   } else {
     announceListening(await app.listen(), config, store.mode, demo !== null);
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
     await app.shutdown();
     await socketAdapter?.close();
     await presence.close();
+    await limits.close();
     await store.close();
     logger.info('stopped');
     process.exit(0);

@@ -24,6 +24,7 @@ export * from './protocol/rating-events.js';
 export * from './protocol/report-events.js';
 export * from './protocol/search-events.js';
 export * from './protocol/shared-events.js';
+export * from './protocol/site-identity-events.js';
 export * from './protocol/ticket-events.js';
 export * from './protocol/version.js';
 export * from './protocol/visitor-events.js';

@@ -40,38 +40,44 @@ export async function runClusterPrimary(options: ClusterOptions): Promise<{ stop
   setupMaster(http, { loadBalancingMethod: 'least-connection' });
 
   let stopping = false;
-  const respawn = (worker: Worker, code: number | null, signal: string | null) => {
+  /** Replaces a worker that died (running, or while starting as a replacement) until we stop. */
+  const replace = (code: number | null, signal: string | null) => {
     if (stopping) return;
-    logger.error('worker died; starting another', { pid: worker.process.pid, code, signal });
+    logger.error('worker died; starting another', { code, signal });
     setTimeout(() => {
-      if (!stopping) void startWorker().catch((error: unknown) => logger.error('worker did not start', { error }));
+      if (!stopping) startWorker({ replacement: true }).catch(() => {}); // its own exit schedules the next try
     }, RESPAWN_DELAY_MS).unref();
   };
 
   // One at a time: on a fresh data directory the first worker creates the schema and demo data.
-  let firstReady: WorkerReady | undefined;
-  for (let index = 0; index < options.workers; index++) firstReady ??= await startWorker();
+  const firstReady = await startWorker({ replacement: false });
+  for (let index = 1; index < options.workers; index++) await startWorker({ replacement: false });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
-  options.onListening(`http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, firstReady!);
+  options.onListening(`http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`, firstReady);
 
-  function startWorker(): Promise<WorkerReady> {
-    const worker = cluster.fork();
+  /** Forks a worker; resolves once its app is up. A worker of the initial start that fails fails the start. */
+  function startWorker({ replacement }: { replacement: boolean }): Promise<WorkerReady> {
+    const worker = cluster.fork() as Worker & { clientsCount?: number };
+    // The balancer picks the worker with the fewest connections and sees a worker from the moment
+    // it is forked; until the app in it is up, it must never look like the least busy one.
+    worker.clientsCount = Number.POSITIVE_INFINITY;
     return new Promise((resolve, reject) => {
-      const onMessage = (message: unknown) => {
-        if ((message as WorkerReady | null)?.type !== 'aftercare:ready') return;
-        worker.off('message', onMessage);
-        worker.off('exit', onEarlyExit);
-        worker.on('exit', (code, signal) => respawn(worker, code, signal));
+      let ready = false;
+      worker.on('message', (message: unknown) => {
+        if (ready || (message as WorkerReady | null)?.type !== 'aftercare:ready') return;
+        ready = true;
+        worker.clientsCount = 0;
         resolve(message as WorkerReady);
-      };
-      const onEarlyExit = (code: number | null) => reject(new Error(`worker exited with ${code} while starting`));
-      worker.on('message', onMessage);
-      worker.once('exit', onEarlyExit);
+      });
+      worker.once('exit', (code, signal) => {
+        if (!ready) reject(new Error(`worker exited with ${code ?? signal} while starting`));
+        if (ready || replacement) replace(code, signal);
+      });
     });
   }
 

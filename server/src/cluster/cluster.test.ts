@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Conversation, type Message, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
@@ -9,6 +9,7 @@ import {
   type AgentClient,
   connectAgent,
   nextEvents,
+  request,
   requestData,
   startConversation,
   type VisitorClient,
@@ -77,9 +78,71 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     expect((await reply)[0]!.message.text).toBe('Got it');
   });
 
+  it('replaces a worker killed with SIGKILL while the shopper carries on', async () => {
+    const workersBefore = workerPids(server.process.pid!);
+    expect(workersBefore).toHaveLength(2);
+    // Like the widget: keeps the token it was given and shows it on every reconnect.
+    let visitorToken: string | undefined;
+    const visitor: VisitorClient = io(`${server.url}${VISITOR_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+      auth: (send) => send({ protocolVersion: PROTOCOL_VERSION, siteKey: DEMO.siteKey, visitorToken }),
+    });
+    sockets.push(visitor);
+    visitor.on('session:ready', (session) => {
+      visitorToken ??= session.visitorToken;
+    });
+    await new Promise((resolve) => visitor.once('session:ready', resolve));
+    const conversation = await startConversation(visitor, { name: 'Ma Jun' });
+
+    // Whichever worker held the shopper, they carry on: reconnected to the other one, or untouched.
+    process.kill(workersBefore[0]!, 'SIGKILL');
+    // As the widget's outbox does: resend with the same client id until acked.
+    let message: Message | undefined;
+    for (const deadline = Date.now() + 20_000; !message && Date.now() < deadline; ) {
+      const response = await request<{ message: Message }>(visitor, 'message:send', {
+        conversationId: conversation.id,
+        clientId: 'after-crash',
+        text: 'Are you back?',
+      }).catch(() => null);
+      if (response && 'data' in response) message = response.data.message;
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(message?.seq).toBe(1);
+    let workersAfter = workerPids(server.process.pid!);
+    for (let waited = 0; workersAfter.length < 2 && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      workersAfter = workerPids(server.process.pid!);
+    }
+    expect(workersAfter).toHaveLength(2);
+    expect(workersAfter).not.toContain(workersBefore[0]);
+  }, 45_000);
+
   it('serves HTTP through the primary and answers health checks', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 });
+
+/**
+ * The primary's live worker processes: the `node` children it forked (read from /proc; tsx's
+ * esbuild service is a child too, and a killed worker stays a zombie until it is reaped).
+ */
+function workerPids(primaryPid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // `pid (name) state ppid …`; the name may hold spaces, so split after its closing parenthesis.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return name === 'node' && state !== 'Z' && Number(parent) === primaryPid;
+      } catch {
+        return false; // exited meanwhile
+      }
+    })
+    .map(Number);
+}

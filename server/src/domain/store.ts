@@ -9,6 +9,7 @@ import type { FollowUpRepository } from './follow-ups/follow-up-repository.js';
 import type { RatingRepository } from './ratings/rating-repository.js';
 import type { ReportRepository } from './reports/report-repository.js';
 import type { SearchRepository } from './search/search-repository.js';
+import type { SiteIdentityRepository } from './sites/site-identity-repository.js';
 import type { SiteRepository } from './sites/site-repository.js';
 import type { TeamRepository } from './teams/team-repository.js';
 import type { TicketRepository } from './tickets/ticket-repository.js';
@@ -22,6 +23,8 @@ export type StorageMode = 'sqlite' | 'mongodb';
 export interface Store {
   readonly mode: StorageMode;
   readonly sites: SiteRepository;
+  /** Sites' identity verification secrets and switches (admins only; never part of `Site`). */
+  readonly siteIdentities: SiteIdentityRepository;
   readonly agents: AgentRepository;
   readonly sessions: SessionRepository;
   readonly customers: CustomerRepository;

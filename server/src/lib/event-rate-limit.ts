@@ -1,7 +1,9 @@
 /**
  * Per-connection event budget as a token bucket: `burst` events at once, refilled at `perSecond`.
  * Keeps one misbehaving tab or script from flooding the server; honest clients (the widget
- * throttles typing, sends one message per keystroke of Enter) never reach it.
+ * throttles typing, sends one message per keystroke of Enter) never reach it. It stays in process
+ * memory even in scale-out mode: a socket lives on one process, and a synchronous check cuts a
+ * flood before any Redis round trip (budgets shared across processes are in `lib/rate-limit/`).
  */
 export interface EventRateLimitOptions {
   burst: number;

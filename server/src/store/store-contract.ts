@@ -8,6 +8,7 @@ import { describeCustomerContract } from './contract/customer-contract.js';
 import { describeEscalationContract } from './contract/escalation-contract.js';
 import { newAgent, newConversation, newId, newMessage, seedCustomer, T0 } from './contract/fixtures.js';
 import { describeFollowUpContract } from './contract/follow-up-contract.js';
+import { describeIdentityContract } from './contract/identity-contract.js';
 import { describeInboxContract } from './contract/inbox-contract.js';
 import { describeMessageContract } from './contract/message-contract.js';
 import { describeRatingContract } from './contract/rating-contract.js';
@@ -71,6 +72,7 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
     describe('follow-ups', () => describeFollowUpContract(getStore));
     describe('reports', () => describeReportContract(getStore));
     describe('service promises, escalation and alerts', () => describeEscalationContract(getStore));
+    describe('identity verification', () => describeIdentityContract(getStore));
   });
 
   describe(`Store contract: ${adapterName} durability`, () => {
@@ -100,6 +102,12 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
           memberIds: [agent.id],
           createdAt: T0,
         });
+        const identity = await store.siteIdentities.ensure({
+          siteId: site.id,
+          secret: 'c'.repeat(64),
+          required: true,
+          rotatedAt: T0,
+        });
         const first = await store.messages.append(newMessage(conversation.id));
         // Not awaited before the restart: close() must commit it.
         const pending = store.messages.append(newMessage(conversation.id));
@@ -108,6 +116,7 @@ export function runStoreContract(adapterName: string, openStore: OpenStore): voi
         expect(await pending).toMatchObject({ created: true, message: { seq: 2 } });
         expect(await again.sites.getByKey(site.key)).toEqual(site);
         expect(await again.customers.getById(customer.id)).toEqual(customer);
+        expect(await again.siteIdentities.get(site.id)).toEqual(identity);
         expect(await again.agents.getByEmail(agent.email)).toEqual(agent);
         expect(await again.sessions.get(session.tokenHash, T0)).toEqual(session);
         expect(await again.conversations.getById(conversation.id)).toMatchObject({ lastSeq: 2 });

@@ -21,7 +21,7 @@ const clientOptions = { transports: ['websocket'], reconnection: false, forceNew
 /** Connects a shopper's socket; resolves once the server sent `session:ready`. */
 export async function connectVisitor(
   url: string,
-  auth: { siteKey?: string; visitorToken?: string; protocolVersion?: number } = {},
+  auth: { siteKey?: string; visitorToken?: string; protocolVersion?: number; userId?: string; userHash?: string } = {},
 ): Promise<{ socket: VisitorClient; session: VisitorSessionReadyEvent }> {
   const socket: VisitorClient = io(`${url}${VISITOR_NAMESPACE}`, {
     ...clientOptions,

@@ -7,6 +7,7 @@ import { type AdjustableClock, type Clock, systemClock } from '../domain/clock.j
 import type { PresencePort } from '../domain/routing/presence-port.js';
 import type { Store } from '../domain/store.js';
 import { silentLogger } from '../lib/logger.js';
+import type { RateLimitStore } from '../lib/rate-limit/rate-limit.js';
 import { MemoryPresence } from '../presence/memory/memory-presence.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { SocketAdapterFactory } from '../transport/socket/redis-streams-adapter.js';
@@ -41,6 +42,8 @@ export async function startTestServer(
     /** Scale-out tests: presence in Redis and socket.io's Redis adapter, shared with other apps. */
     presence?: PresencePort;
     socketAdapter?: SocketAdapterFactory;
+    /** Rate limits shared with other apps (`openRateLimits` with a Redis URL); default this app's memory. */
+    limits?: RateLimitStore;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
@@ -54,6 +57,7 @@ export async function startTestServer(
       logger: silentLogger,
       presence: options.presence ?? new MemoryPresence(),
       ...(options.socketAdapter ? { socketAdapter: options.socketAdapter } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
       ...(options.adjustableClock ? { adjustableClock: options.adjustableClock } : {}),
     },
     {

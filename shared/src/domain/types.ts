@@ -63,6 +63,13 @@ export interface Customer extends ContactDetails {
   tenantId: string;
   /** Service level the shop gives this shopper; new customers are `standard`. */
   tier: CustomerTier;
+  /**
+   * The shop's own user id, set only once the shop proved it (HMAC identity verification): at most
+   * one customer per site has a given id. Anonymous and unverified shoppers have none.
+   */
+  externalId?: string;
+  /** When the shop first verified this shopper's identity; present exactly when `externalId` is. */
+  verifiedAt?: number;
   createdAt: number;
   updatedAt: number;
 }

@@ -27,6 +27,7 @@ import type {
   TypingChangedEvent,
   TypingSetPayload,
 } from './shared-events.js';
+import type { SiteIdentityClientEvents } from './site-identity-events.js';
 import type { TicketClientEvents, TicketServerEvents } from './ticket-events.js';
 
 /**
@@ -95,7 +96,8 @@ export interface AgentClientEvents
     AlertClientEvents,
     ReportClientEvents,
     RatingAgentClientEvents,
-    FollowUpClientEvents {
+    FollowUpClientEvents,
+    SiteIdentityClientEvents {
   'conversation:list': (payload: ConversationListPayload, ack: Ack<ConversationListResult>) => void;
   'conversation:open': (payload: { conversationId: string }, ack: Ack<ConversationOpenResult>) => void;
   'conversation:resolve': (payload: { conversationId: string }, ack: Ack<{ conversation: Conversation }>) => void;

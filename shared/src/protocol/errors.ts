@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'UNKNOWN_SITE',
   /** The page's origin is not in the site's allowlist. */
   'ORIGIN_NOT_ALLOWED',
+  /**
+   * The page identified the shopper without a valid HMAC of their user id (wrong or missing hash, or
+   * one made with a rotated secret): the widget goes on as an anonymous visitor.
+   */
+  'IDENTITY_INVALID',
   /** A service the server depends on (Redis) is unreachable; nothing was changed, retry after `retryAfterMs`. */
   'UNAVAILABLE',
   /** The server is shutting down; retry (the client will reconnect elsewhere or later). */

@@ -47,6 +47,8 @@ export const LIMITS = {
   allowedOrigins: 50,
   /** An origin is `scheme://host[:port]`. */
   origin: 300,
+  /** The shop's own user id a page passes to `Aftercare.identify` (identity verification). */
+  externalUserId: 200,
   /** A site's greeting and offline message, per language. */
   greeting: 500,
   offlineMessage: 1_000,

@@ -1,6 +1,6 @@
 import type { WidgetSiteConfig } from '../domain/site-settings.js';
 import type { Conversation, Customer, Message, ProductContext } from '../domain/types.js';
-import type { Ack } from './errors.js';
+import type { Ack, ErrorBody } from './errors.js';
 import type { RatingVisitorClientEvents, RatingVisitorServerEvents } from './rating-events.js';
 import type {
   MessageCreatedEvent,
@@ -24,6 +24,10 @@ export interface VisitorHandshake {
   siteKey: string;
   /** Absent on a shopper's first contact: the server then issues one in `session:ready`. */
   visitorToken?: string;
+  /** The shop's user id from `Aftercare.identify` (absent for anonymous shoppers). */
+  userId?: string;
+  /** HMAC-SHA256 of `userId` with the site's identity secret, lower-case hex (see README "Identity verification"). */
+  userHash?: string;
 }
 
 /** What a shopper may see of their customer record. */
@@ -41,6 +45,11 @@ export interface VisitorSessionReadyEvent {
   site: WidgetSiteConfig;
   /** The shopper's repair tickets, newest first (usually none), so the widget shows their status at once. */
   tickets: VisitorTicket[];
+  /**
+   * Present when the handshake named a `userId` the server did not accept (`IDENTITY_INVALID`):
+   * the session is an anonymous visitor's, never the claimed user's.
+   */
+  identityError?: ErrorBody;
 }
 
 export interface ConversationStartPayload {

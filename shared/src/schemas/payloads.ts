@@ -22,6 +22,7 @@ export { customerGet, customerUpdate } from './customer-payloads.js';
 export { followUpComplete, followUpList, ratingList, ratingRequest, ratingSubmit } from './rating-payloads.js';
 export { reportCsvQuery, reportGet } from './report-payloads.js';
 export { searchQuery } from './search-payloads.js';
+export { siteIdentityRef, siteIdentityUpdate } from './site-identity-payloads.js';
 export * from './ticket-payloads.js';
 
 /**
@@ -40,11 +41,22 @@ const recoveryFields = {
   offset: v.optional(v.pipe(v.string(), v.maxLength(100))),
 };
 
+/**
+ * The shop's claim of who the shopper is. The hash is checked against the site's secret by the
+ * server (a malformed one is just a wrong one, answered `IDENTITY_INVALID` in `session:ready`),
+ * so only its size is limited here.
+ */
+const identityClaim = {
+  userId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.externalUserId))),
+  userHash: v.optional(v.pipe(v.string(), v.maxLength(200))),
+};
+
 export const visitorHandshake = v.strictObject({
   protocolVersion: v.number(),
   ...recoveryFields,
   siteKey: field.id,
   visitorToken: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'malformed token'))),
+  ...identityClaim,
 });
 
 export const agentHandshake = v.strictObject({

@@ -29,7 +29,7 @@ export function App({ host, client }: AppProps) {
     host.onChange = () => {
       // Closing through the API while focus is in the panel: hand focus back to the launcher.
       if (!settings.open && panel.current?.contains(host.root.activeElement)) host.launcher.focus();
-      client.identify(settings.identity?.id ?? null);
+      client.identify(settings.identity);
       rerender();
     };
     document.addEventListener('visibilitychange', rerender);

@@ -37,7 +37,7 @@ export function mount(host: WidgetHost): void {
     },
     onTicketNews: notify,
   });
-  client.identify(settings.identity?.id ?? null);
+  client.identify(settings.identity);
   // The badge counts agent messages not read yet and repairs whose news was not seen yet.
   const badge = () => host.setUnread(client.state.unread + client.tickets.news.length);
   client.store.subscribe(badge);

@@ -9,6 +9,7 @@ import { AskRating } from '../AskRating/index.js';
 import { ConversationTicket } from '../ConversationTicket/index.js';
 import { HeaderPromiseBadges } from '../PromiseBadges/index.js';
 import { TransferControl } from '../TransferControl/index.js';
+import { VerifiedBadge } from '../VerifiedBadge/index.js';
 
 export interface ConversationHeaderProps {
   workspace: Workspace;
@@ -39,6 +40,7 @@ export function ConversationHeader({ workspace, conversation, customer }: Conver
         <h1 id="conversation-title" class="conversation-header__title">
           {customerName(i18n, customer)}
         </h1>
+        <VerifiedBadge customer={customer} />
         <span class={`status-chip status-chip--${conversation.status}`}>
           {t(`conversation.status.${conversation.status}`)}
         </span>

@@ -5,6 +5,7 @@ import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import { fileConversations } from '../../lib/workspace/customer-file.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { ProductCard } from '../ProductCard/index.js';
+import { VerifiedBadge } from '../VerifiedBadge/index.js';
 import { ContactDetails } from './contact-details.js';
 import { CustomerRatings } from './customer-ratings.js';
 import { CustomerTickets } from './customer-tickets.js';
@@ -50,6 +51,7 @@ export function CustomerPanel({ workspace }: { workspace: Workspace }) {
             <h2 id="customer-heading" class="customer-panel__heading">
               {t('details.customer')}
             </h2>
+            <VerifiedBadge customer={customer} />
             <TierControl
               workspace={workspace}
               customer={customer}

@@ -34,8 +34,11 @@ export interface InboxScreenProps {
   alerts: BrowserAlerts;
   onLocaleChange(locale: Locale): void;
   onSignOut(): void;
-  onSessionEnded(): void;
+  /** The session ended; `conversationId` is the one open then (reopened after signing in again). */
+  onSessionEnded(conversationId: string | null): void;
   checkSession(): Promise<boolean | null>;
+  /** Open this conversation at start: the one that was open when the previous session ended. */
+  resumeConversationId?: string | null;
 }
 
 /**
@@ -58,10 +61,12 @@ export function InboxScreen(props: InboxScreenProps) {
       // A reload or a shared link keeps the filter bar's choices (see `InboxFilterBar`).
       filters: filtersFromQuery(location.search),
       onAlert: (alert) => center.handle(alert, created.store.get().active?.id ?? null),
-      onUnauthorized: props.onSessionEnded,
+      onUnauthorized: () => props.onSessionEnded(created.store.get().active?.id ?? null),
       checkSession: props.checkSession,
     });
     workspaceRef.current = created;
+    // Caught up from storage like any open: `conversation:open`, then sync by sequence on each connect.
+    if (props.resumeConversationId) created.openConversation(props.resumeConversationId);
     setWorkspace(created);
     return () => {
       workspaceRef.current = null;

@@ -6,6 +6,7 @@ import { afterSalesMax } from './after-sales-draft.js';
 import { AfterSalesFields } from './after-sales-fields.js';
 import { BusinessHoursField } from './business-hours-field.js';
 import { ColourField } from './colour-field.js';
+import { IdentitySection } from './identity-section.js';
 import { OriginsField } from './origins-field.js';
 import { PreChatField } from './pre-chat-field.js';
 import { ScriptTag } from './script-tag.js';
@@ -129,6 +130,7 @@ export function SiteEditor({ workspace, site, editable, onCreated }: SiteEditorP
         </p>
       )}
       {site && <ScriptTag siteKey={site.key} />}
+      {site && editable && <IdentitySection workspace={workspace} siteId={site.id} />}
       <fieldset class="settings-form__body" disabled={!editable || busy}>
         <div class="settings-form__field">
           <label class="settings-form__label" for="site-name">

@@ -1,9 +1,10 @@
 import type { Agent, SessionInfo } from '@aftercare/shared';
+import type { RateLimitStore } from '../../lib/rate-limit/rate-limit.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { Clock } from '../clock.js';
 import { AftercareError } from '../errors.js';
 import type { AgentRecord, AgentRepository, SessionRepository } from './agent-repository.js';
-import { LoginThrottle } from './login-throttle.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 
 export interface AuthServiceDeps {
@@ -11,6 +12,8 @@ export interface AuthServiceDeps {
   sessions: SessionRepository;
   clock: Clock;
   sessionTtlMs: number;
+  /** Where sign-in failures are counted: this process, or Redis shared by every process. */
+  limits: RateLimitStore;
 }
 
 /** The public view of an agent: everything but the password hash. */
@@ -23,31 +26,31 @@ export function toAgent(record: AgentRecord): Agent {
  * Console sign-in: password check with throttling per email and per IP address, opaque session
  * tokens (only their hash is stored), sign-out of one session or everywhere.
  */
-export function createAuthService({ agents, sessions, clock, sessionTtlMs }: AuthServiceDeps) {
-  const perEmail = new LoginThrottle(clock, 5);
-  // An IP may be a shop's whole office behind one NAT: allow more before refusing.
-  const perAddress = new LoginThrottle(clock, 30);
+export function createAuthService({ agents, sessions, clock, sessionTtlMs, limits }: AuthServiceDeps) {
+  const throttle = createLoginThrottle(limits);
 
-  function throttle(email: string, address: string): void {
-    const wait = Math.max(perEmail.retryAfter(email), perAddress.retryAfter(address));
-    if (wait > 0) {
-      throw new AftercareError('RATE_LIMITED', 'Too many failed sign-in attempts', { retryAfterMs: wait });
-    }
+  /** The agent behind a stored session, or null when it is unknown, expired or the agent deactivated. */
+  async function authenticateKey(tokenHash: string): Promise<SessionInfo | null> {
+    const session = await sessions.get(tokenHash, clock.now());
+    if (!session) return null;
+    const record = await agents.getById(session.agentId);
+    // Deactivation deletes the sessions too; this also covers a session created in the same instant.
+    return record?.active ? { agent: toAgent(record), expiresAt: session.expiresAt } : null;
   }
 
   return {
     /** Checks the credentials and opens a session. The token goes into an httpOnly cookie. */
     async login(email: string, password: string, address: string): Promise<SessionInfo & { token: string }> {
-      throttle(email, address);
+      const wait = await throttle.attempt(email, address);
+      if (wait > 0) {
+        throw new AftercareError('RATE_LIMITED', 'Too many failed sign-in attempts', { retryAfterMs: wait });
+      }
       const record = await agents.getByEmail(email);
       // Verify against a dummy hash when the email is unknown, so timing does not reveal which emails exist.
       const valid = await verifyPassword(password, record?.passwordHash ?? DUMMY_HASH);
-      if (!record || !valid) {
-        perEmail.recordFailure(email);
-        perAddress.recordFailure(address);
-        throw new AftercareError('INVALID_CREDENTIALS', 'Email or password is wrong');
-      }
-      perEmail.recordSuccess(email);
+      // The attempt's tokens stay spent: that is what counts the failure.
+      if (!record || !valid) throw new AftercareError('INVALID_CREDENTIALS', 'Email or password is wrong');
+      await throttle.succeeded(email, address);
       // Checked after the password, so only someone who knows it learns that the account is deactivated.
       if (!record.active) throw new AftercareError('FORBIDDEN', 'This account is deactivated');
       const token = newToken();
@@ -59,13 +62,11 @@ export function createAuthService({ agents, sessions, clock, sessionTtlMs }: Aut
 
     /** The agent behind a session token, or null when the token is unknown or expired. */
     async authenticate(token: string | undefined): Promise<SessionInfo | null> {
-      if (!token) return null;
-      const session = await sessions.get(hashToken(token), clock.now());
-      if (!session) return null;
-      const record = await agents.getById(session.agentId);
-      // Deactivation deletes the sessions too; this also covers a session created in the same instant.
-      return record?.active ? { agent: toAgent(record), expiresAt: session.expiresAt } : null;
+      return token ? authenticateKey(hashToken(token)) : null;
     },
+
+    /** Like `authenticate`, by the token's hash (what a live console socket keeps, to re-check its session). */
+    authenticateKey,
 
     async logout(token: string | undefined): Promise<void> {
       if (token) await sessions.delete(hashToken(token));

@@ -15,6 +15,16 @@ export interface CustomerRepository {
   getById(id: string): Promise<Customer | null>;
   /** The customer a token belongs to, or null. */
   getByTokenHash(tokenHash: string): Promise<Customer | null>;
+  /** The site's verified customer with the shop's user id `externalId`, or null. */
+  getByExternalId(siteId: string, externalId: string): Promise<Customer | null>;
+  /** Links one more visitor token (another browser of a verified shopper) to an existing customer. */
+  addToken(token: VisitorToken): Promise<void>;
+  /**
+   * Marks an anonymous customer as the shop's verified user `externalId` (an anonymous visitor who
+   * logged in keeps their chats). Null when the customer is unknown or already has an external id;
+   * throws `CONFLICT` when another customer of the site has this one.
+   */
+  markVerified(id: string, externalId: string, now: number): Promise<Customer | null>;
   /** Sets the given contact fields (others unchanged) and returns the updated customer, or null if unknown. */
   updateContact(id: string, contact: ContactDetails, now: number): Promise<Customer | null>;
   /**

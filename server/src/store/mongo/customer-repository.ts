@@ -12,7 +12,7 @@ import {
   toVisitorTokenDocument,
   type VisitorTokenDocument,
 } from './customer-schemas.js';
-import { isDuplicateKeyError } from './mongo-errors.js';
+import { conflictOnDuplicate, isDuplicateKeyError } from './mongo-errors.js';
 import type { PendingWrites } from './pending-writes.js';
 
 const contactFields = ['name', 'email', 'phone'] as const;
@@ -48,6 +48,40 @@ export class MongoCustomerRepository implements CustomerRepository {
   async getByTokenHash(tokenHash: string): Promise<Customer | null> {
     const token = await this.visitorTokens.findById(tokenHash).lean<VisitorTokenDocument>().exec();
     return token ? this.getById(token.customerId) : null;
+  }
+
+  async getByExternalId(siteId: string, externalId: string): Promise<Customer | null> {
+    const doc = await this.customers.findOne({ siteId, externalId }).lean<CustomerDocument>().exec();
+    return doc ? toCustomer(doc) : null;
+  }
+
+  async addToken(token: VisitorToken): Promise<void> {
+    await this.pending.track(() =>
+      conflictOnDuplicate(
+        () => this.visitorTokens.insertOne(toVisitorTokenDocument(token)),
+        'This visitor token is already in use.',
+      ),
+    );
+  }
+
+  async markVerified(id: string, externalId: string, now: number): Promise<Customer | null> {
+    // Only an anonymous customer can be claimed; the unique index refuses a user id another customer has.
+    const at = new Date(now);
+    const doc = await this.pending.track(() =>
+      conflictOnDuplicate(
+        () =>
+          this.customers
+            .findOneAndUpdate(
+              { _id: id, externalId: { $exists: false } },
+              { $set: { externalId, verifiedAt: at, updatedAt: at } },
+              { returnDocument: 'after' },
+            )
+            .lean<CustomerDocument>()
+            .exec(),
+        'Another customer of this site has this user id.',
+      ),
+    );
+    return doc ? toCustomer(doc) : null;
   }
 
   async updateContact(id: string, contact: ContactDetails, now: number): Promise<Customer | null> {
@@ -103,6 +137,8 @@ export class MongoCustomerRepository implements CustomerRepository {
       const value = customer[field];
       if (value !== undefined) doc[field] = value;
     }
+    if (customer.externalId !== undefined) doc.externalId = customer.externalId;
+    if (customer.verifiedAt !== undefined) doc.verifiedAt = new Date(customer.verifiedAt);
     try {
       await this.visitorTokens.insertOne(toVisitorTokenDocument(token));
     } catch (error) {
@@ -115,7 +151,7 @@ export class MongoCustomerRepository implements CustomerRepository {
       // Best effort: if this delete fails too, the token stays orphaned and unreachable (see above).
       await this.visitorTokens.deleteOne({ _id: token.tokenHash }).catch(() => undefined);
       if (isDuplicateKeyError(error))
-        throw new AftercareError('CONFLICT', `A customer with id ${customer.id} already exists.`);
+        throw new AftercareError('CONFLICT', `A customer with id ${customer.id} (or its user id) already exists.`);
       throw error;
     }
     return toCustomer(doc);

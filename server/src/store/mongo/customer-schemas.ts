@@ -13,6 +13,9 @@ export interface CustomerDocument {
   phone?: string;
   /** Absent in documents written before tiers existed: read as `standard`. */
   tier?: CustomerTier;
+  /** Set together, once the shop verified the shopper (identity verification). */
+  externalId?: string;
+  verifiedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,6 +29,8 @@ export const customerSchema = new Schema<CustomerDocument>(
     email: { type: String },
     phone: { type: String },
     tier: { type: String, enum: CUSTOMER_TIERS, default: DEFAULT_CUSTOMER_TIER },
+    externalId: { type: String },
+    verifiedAt: { type: Date },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -33,6 +38,11 @@ export const customerSchema = new Schema<CustomerDocument>(
 );
 // Serves search: a tenant's most recently updated customers (see `MongoSearchRepository`).
 customerSchema.index({ tenantId: 1, updatedAt: -1 }, { name: 'customers_by_tenant' });
+// At most one verified customer per site and shop user id; anonymous customers (no id) are not indexed.
+customerSchema.index(
+  { siteId: 1, externalId: 1 },
+  { name: 'customers_by_external_id', unique: true, partialFilterExpression: { externalId: { $type: 'string' } } },
+);
 
 export function toCustomer(doc: CustomerDocument): Customer {
   const customer: Customer = {
@@ -48,6 +58,8 @@ export function toCustomer(doc: CustomerDocument): Customer {
   if (doc.name != null) customer.name = doc.name;
   if (doc.email != null) customer.email = doc.email;
   if (doc.phone != null) customer.phone = doc.phone;
+  if (doc.externalId != null) customer.externalId = doc.externalId;
+  if (doc.verifiedAt != null) customer.verifiedAt = toMillis(doc.verifiedAt);
   return customer;
 }
 

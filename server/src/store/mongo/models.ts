@@ -30,6 +30,7 @@ import {
   type VisitorTokenDocument,
   visitorTokenSchema,
 } from './customer-schemas.js';
+import { type SiteIdentityDocument, siteIdentitySchema } from './site-identity-repository.js';
 import { type TeamDocument, teamSchema } from './team-schemas.js';
 import {
   type TicketCounterDocument,
@@ -43,6 +44,7 @@ import {
 /** Every model the adapter uses, compiled on one connection (never on the global `mongoose`). */
 export interface MongoModels {
   sites: Model<SiteDocument>;
+  siteIdentities: Model<SiteIdentityDocument>;
   agents: Model<AgentDocument>;
   sessions: Model<SessionDocument>;
   customers: Model<CustomerDocument>;
@@ -65,6 +67,7 @@ export interface MongoModels {
 export function createModels(connection: Connection): MongoModels {
   return {
     sites: connection.model<SiteDocument>('Site', siteSchema),
+    siteIdentities: connection.model<SiteIdentityDocument>('SiteIdentity', siteIdentitySchema),
     agents: connection.model<AgentDocument>('Agent', agentSchema),
     sessions: connection.model<SessionDocument>('AgentSession', sessionSchema),
     customers: connection.model<CustomerDocument>('Customer', customerSchema),

@@ -14,6 +14,7 @@ import { PendingWrites } from './pending-writes.js';
 import { MongoRatingRepository } from './rating-repository.js';
 import { MongoReportRepository } from './report-repository.js';
 import { MongoSearchRepository } from './search-repository.js';
+import { MongoSiteIdentityRepository } from './site-identity-repository.js';
 import { MongoSiteRepository } from './site-repository.js';
 import { MongoTeamRepository } from './team-repository.js';
 import { MongoTicketRepository } from './ticket-repository.js';
@@ -65,6 +66,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     return {
       mode: 'mongodb',
       sites: new MongoSiteRepository(models.sites, pending),
+      siteIdentities: new MongoSiteIdentityRepository(models.siteIdentities, pending),
       agents: new MongoAgentRepository(models.agents, pending),
       sessions: new MongoSessionRepository(models.sessions, pending),
       customers: new MongoCustomerRepository(models.customers, models.visitorTokens, pending),

@@ -15,6 +15,8 @@ export interface CustomerRow {
   email: string | null;
   phone: string | null;
   tier: CustomerTier;
+  external_id: string | null;
+  verified_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -31,7 +33,8 @@ type ProfileParams = {
   now: number;
 };
 
-export const columns = 'id, site_id, tenant_id, name, email, phone, tier, created_at, updated_at';
+export const columns =
+  'id, site_id, tenant_id, name, email, phone, tier, external_id, verified_at, created_at, updated_at';
 
 /** Contact fields the shopper never gave are absent from the domain object, not `null`. */
 export function toCustomer(row: CustomerRow): Customer {
@@ -46,6 +49,8 @@ export function toCustomer(row: CustomerRow): Customer {
   if (row.name !== null) customer.name = row.name;
   if (row.email !== null) customer.email = row.email;
   if (row.phone !== null) customer.phone = row.phone;
+  if (row.external_id !== null) customer.externalId = row.external_id;
+  if (row.verified_at !== null) customer.verifiedAt = row.verified_at;
   return customer;
 }
 
@@ -56,15 +61,20 @@ export class SqliteCustomerRepository implements CustomerRepository {
   private readonly selectByToken;
   private readonly updateContactFields;
   private readonly updateProfileFields;
+  private readonly selectByExternalId;
+  private readonly insertToken;
+  private readonly claimExternalId;
 
   constructor(db: Database) {
     const insertCustomer = db.prepare<CustomerRow>(
       `INSERT INTO customers (${columns})
-       VALUES (@id, @site_id, @tenant_id, @name, @email, @phone, @tier, @created_at, @updated_at)`,
+       VALUES (@id, @site_id, @tenant_id, @name, @email, @phone, @tier, @external_id, @verified_at, @created_at,
+         @updated_at)`,
     );
     const insertToken = db.prepare<[string, string, string, number]>(
       'INSERT INTO visitor_tokens (token_hash, customer_id, site_id, created_at) VALUES (?, ?, ?, ?)',
     );
+    this.insertToken = insertToken;
     // One transaction, so a customer never exists without the token that reaches it.
     this.createBoth = db.transaction((row: CustomerRow, token: VisitorToken) => {
       insertCustomer.run(row);
@@ -72,8 +82,16 @@ export class SqliteCustomerRepository implements CustomerRepository {
     });
     this.selectById = db.prepare<[string], CustomerRow>(`SELECT ${columns} FROM customers WHERE id = ?`);
     this.selectByToken = db.prepare<[string], CustomerRow>(
-      `SELECT c.id, c.site_id, c.tenant_id, c.name, c.email, c.phone, c.tier, c.created_at, c.updated_at
+      `SELECT ${columns.replace(/(\w+)/g, 'c.$1')}
        FROM visitor_tokens t JOIN customers c ON c.id = t.customer_id WHERE t.token_hash = ?`,
+    );
+    this.selectByExternalId = db.prepare<[string, string], CustomerRow>(
+      `SELECT ${columns} FROM customers WHERE site_id = ? AND external_id = ?`,
+    );
+    // Only an anonymous customer can be claimed; one already verified keeps its user id for good.
+    this.claimExternalId = db.prepare<{ id: string; external_id: string; now: number }, CustomerRow>(
+      `UPDATE customers SET external_id = @external_id, verified_at = @now, updated_at = @now
+       WHERE id = @id AND external_id IS NULL RETURNING ${columns}`,
     );
     // COALESCE keeps a field whose new value is NULL (the caller left it undefined).
     this.updateContactFields = db.prepare<
@@ -105,6 +123,8 @@ export class SqliteCustomerRepository implements CustomerRepository {
       email: customer.email ?? null,
       phone: customer.phone ?? null,
       tier: customer.tier,
+      external_id: customer.externalId ?? null,
+      verified_at: customer.verifiedAt ?? null,
       created_at: customer.createdAt,
       updated_at: customer.updatedAt,
     };
@@ -119,6 +139,26 @@ export class SqliteCustomerRepository implements CustomerRepository {
 
   async getByTokenHash(tokenHash: string): Promise<Customer | null> {
     const row = this.selectByToken.get(tokenHash);
+    return row ? toCustomer(row) : null;
+  }
+
+  async getByExternalId(siteId: string, externalId: string): Promise<Customer | null> {
+    const row = this.selectByExternalId.get(siteId, externalId);
+    return row ? toCustomer(row) : null;
+  }
+
+  async addToken(token: VisitorToken): Promise<void> {
+    conflictOnDuplicate(
+      () => this.insertToken.run(token.tokenHash, token.customerId, token.siteId, token.createdAt),
+      'This visitor token already exists.',
+    );
+  }
+
+  async markVerified(id: string, externalId: string, now: number): Promise<Customer | null> {
+    const row = conflictOnDuplicate(
+      () => this.claimExternalId.get({ id, external_id: externalId, now }),
+      'Another customer of this site has this user id.',
+    );
     return row ? toCustomer(row) : null;
   }
 

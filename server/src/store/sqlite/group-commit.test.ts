@@ -58,4 +58,36 @@ describe('GroupCommit', () => {
     expect(await queued).toBe(70);
     await expect(group.submit(8)).rejects.toThrow(/closed/);
   });
+  it('with an asynchronous commit, keeps one transaction in flight and batches what arrives meanwhile', async () => {
+    const transactions: number[][] = [];
+    let release: () => void = () => undefined;
+    const group = new GroupCommit<number, number>({
+      async commitBatch(items) {
+        transactions.push([...items]);
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return items.map((item) => item * 10);
+      },
+      commitOne: async (item) => item * 10,
+      maxBatchSize: 10,
+    });
+    const first = group.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first transaction is still committing: these wait for it, then go out together.
+    const later = [2, 3, 4].map((n) => group.submit(n));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(transactions).toEqual([[1]]);
+    release();
+    expect(await first).toBe(10);
+    // The next batch goes out on the turn after the first commit settled.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(transactions).toEqual([[1], [2, 3, 4]]);
+    release();
+    expect(await Promise.all(later)).toEqual([20, 30, 40]);
+    const closing = group.close();
+    await expect(group.submit(5)).rejects.toThrow(/closed/);
+    await closing;
+    expect(group.commits).toBe(2);
+  });
 });

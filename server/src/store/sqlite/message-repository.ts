@@ -6,9 +6,17 @@ import type {
   MessageAudience,
   MessageRepository,
 } from '../../domain/conversations/conversation-repository.js';
+import { AftercareError } from '../../domain/errors.js';
+import {
+  type AppendRow,
+  type AppendRowResult,
+  type AppendStatements,
+  AppendThread,
+  type SearchIndexJob,
+} from './append-thread.js';
 import { type ConversationRow, conversationColumns, toConversation } from './conversation-rows.js';
 import { GroupCommit } from './group-commit.js';
-import { conflictOnDuplicate, isRowFailure } from './sqlite-errors.js';
+import { isRowFailure, isUniqueViolation } from './sqlite-errors.js';
 
 export interface MessageRow {
   id: string;
@@ -50,55 +58,73 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
+const selectByClientIdSql = `SELECT ${columns} FROM messages WHERE conversation_id = ? AND client_id = ?`;
+
+/**
+ * An append, all inside one transaction so seqs never collide: read the conversation's last seq,
+ * answer a retry (same client id) with the stored message, insert, move the conversation's markers.
+ * MAX keeps updatedAt from moving backward when another process's clock lags a little.
+ * The author's side has necessarily seen everything up to its own message: its markers move too.
+ * A public message also says whose turn it is, and an agent's first one is the first reply.
+ */
+const appendStatements: AppendStatements = {
+  selectConversation: `SELECT ${conversationColumns} FROM conversations WHERE id = ?`,
+  selectByClientId: selectByClientIdSql,
+  insert: `INSERT INTO messages (${columns})
+    VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @internal,
+      @attachments, @created_at, @author_avatar_url)`,
+  bumpConversation: `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at),
+      visitor_delivered_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_delivered_seq END,
+      visitor_read_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_read_seq END,
+      agent_delivered_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_delivered_seq END,
+      agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END,
+      awaiting_reply_from = CASE WHEN @internal = 1 THEN awaiting_reply_from
+        WHEN @author_kind = 'visitor' THEN 'agent' WHEN @author_kind = 'agent' THEN 'customer'
+        ELSE awaiting_reply_from END,
+      first_reply_at = CASE WHEN @internal = 0 AND @author_kind = 'agent' AND first_reply_at IS NULL
+        THEN @created_at ELSE first_reply_at END
+    WHERE id = @id RETURNING ${conversationColumns}`,
+};
+
+function toAppendRow(input: AppendMessageInput): AppendRow {
+  return {
+    id: input.id,
+    conversation_id: input.conversationId,
+    client_id: input.clientId,
+    author_kind: input.author.kind,
+    author_id: input.author.id,
+    author_name: input.author.name,
+    author_avatar_url: input.author.avatarUrl ?? null,
+    text: input.text,
+    internal: input.internal ? 1 : 0,
+    attachments: JSON.stringify(input.attachments ?? []),
+    created_at: input.createdAt,
+  };
+}
+
 /** Tuning for `SqliteMessageRepository`. */
 export interface SqliteMessageOptions {
   /** Most appends committed in one transaction; default 256. */
   maxAppendBatch?: number;
+  /** Search indexing the append thread runs on a timer (see `SqliteSearchRepository.indexPending`). */
+  searchIndex?: SearchIndexJob;
 }
 
 /**
- * Messages in SQLite. Appends go through a group commit: many appends share one transaction and
- * one fsync, which is what lets a durable store ack well over a thousand messages a second.
+ * Messages in SQLite. Appends go through a group commit on a worker thread (`AppendThread`): many
+ * appends share one transaction and one fsync, which is what lets a durable store ack well over a
+ * thousand messages a second, and the fsync waits off the thread that serves the sockets.
  */
 export class SqliteMessageRepository implements MessageRepository {
   private readonly appends: GroupCommit<AppendMessageInput, AppendMessageResult | null>;
+  private readonly thread: AppendThread;
   private readonly selectByClientId;
   private readonly selectAfter;
   private readonly selectLatest;
   private readonly countRows;
 
   constructor(db: Database, options: SqliteMessageOptions = {}) {
-    const selectConversation = db.prepare<[string], ConversationRow>(
-      `SELECT ${conversationColumns} FROM conversations WHERE id = ?`,
-    );
-    this.selectByClientId = db.prepare<[string, string], MessageRow>(
-      `SELECT ${columns} FROM messages WHERE conversation_id = ? AND client_id = ?`,
-    );
-    const selectByClientId = this.selectByClientId;
-    const insert = db.prepare<MessageRow>(
-      `INSERT INTO messages (${columns})
-       VALUES (@id, @conversation_id, @client_id, @seq, @author_kind, @author_id, @author_name, @text, @internal,
-         @attachments, @created_at, @author_avatar_url)`,
-    );
-    // MAX keeps updatedAt from moving backward when another process's clock lags a little.
-    // The author's side has necessarily seen everything up to its own message: its markers move too.
-    // A public message also says whose turn it is, and an agent's first one is the first reply.
-    const bumpConversation = db.prepare<
-      { id: string; seq: number; created_at: number; author_kind: string; internal: number },
-      ConversationRow
-    >(
-      `UPDATE conversations SET last_seq = @seq, updated_at = MAX(updated_at, @created_at),
-         visitor_delivered_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_delivered_seq END,
-         visitor_read_seq = CASE WHEN @author_kind = 'visitor' THEN @seq ELSE visitor_read_seq END,
-         agent_delivered_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_delivered_seq END,
-         agent_read_seq = CASE WHEN @author_kind = 'agent' THEN @seq ELSE agent_read_seq END,
-         awaiting_reply_from = CASE WHEN @internal = 1 THEN awaiting_reply_from
-           WHEN @author_kind = 'visitor' THEN 'agent' WHEN @author_kind = 'agent' THEN 'customer'
-           ELSE awaiting_reply_from END,
-         first_reply_at = CASE WHEN @internal = 0 AND @author_kind = 'agent' AND first_reply_at IS NULL
-           THEN @created_at ELSE first_reply_at END
-       WHERE id = @id RETURNING ${conversationColumns}`,
-    );
+    this.selectByClientId = db.prepare<[string, string], MessageRow>(selectByClientIdSql);
     // `internal <= ?` with 0 (shoppers: public only) or 1 (agents: everything), so one statement serves both.
     this.selectAfter = db.prepare<[string, number, number, number], MessageRow>(
       `SELECT ${columns} FROM messages WHERE conversation_id = ? AND seq > ? AND internal <= ? ORDER BY seq LIMIT ?`,
@@ -112,42 +138,30 @@ export class SqliteMessageRepository implements MessageRepository {
       'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ?',
     );
 
-    // Read lastSeq, insert, move lastSeq: all inside the caller's transaction, so seqs never collide.
-    const appendOne = (input: AppendMessageInput): AppendMessageResult | null => {
-      const conversation = selectConversation.get(input.conversationId);
-      if (!conversation) return null;
-      const stored = selectByClientId.get(input.conversationId, input.clientId);
-      if (stored) return { message: toMessage(stored), created: false, conversation: toConversation(conversation) };
-      const row: MessageRow = {
-        id: input.id,
-        conversation_id: input.conversationId,
-        client_id: input.clientId,
-        seq: conversation.last_seq + 1,
-        author_kind: input.author.kind,
-        author_id: input.author.id,
-        author_name: input.author.name,
-        author_avatar_url: input.author.avatarUrl ?? null,
-        text: input.text,
-        internal: input.internal ? 1 : 0,
-        attachments: JSON.stringify(input.attachments ?? []),
-        created_at: input.createdAt,
+    // Appends commit on a worker thread with its own connection, so the fsync of each commit no
+    // longer stops this thread's sockets; the group commit batches whatever arrives meanwhile.
+    this.thread = new AppendThread({
+      file: db.name,
+      busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
+      statements: appendStatements,
+      ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}),
+    });
+    const toResult = (result: AppendRowResult): AppendMessageResult | null =>
+      result && {
+        message: toMessage(result.message as unknown as MessageRow),
+        created: result.created,
+        conversation: toConversation(result.conversation as ConversationRow),
       };
-      insert.run(row);
-      const updated = bumpConversation.get({
-        id: input.conversationId,
-        seq: row.seq,
-        created_at: input.createdAt,
-        author_kind: input.author.kind,
-        internal: row.internal,
-      });
-      return { message: toMessage(row), created: true, conversation: toConversation(updated ?? conversation) };
-    };
-    const commitBatch = db.transaction((inputs: readonly AppendMessageInput[]) => inputs.map(appendOne));
-    const commitOne = db.transaction(appendOne);
     this.appends = new GroupCommit({
-      commitBatch: (inputs) => commitBatch.immediate(inputs),
-      commitOne: (input) =>
-        conflictOnDuplicate(() => commitOne.immediate(input), `A message with id ${input.id} exists.`),
+      commitBatch: async (inputs) => (await this.thread.commitBatch(inputs.map(toAppendRow))).map(toResult),
+      commitOne: async (input) => {
+        try {
+          return toResult(await this.thread.commitOne(toAppendRow(input)));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new AftercareError('CONFLICT', `A message with id ${input.id} exists.`);
+          throw error;
+        }
+      },
       maxBatchSize: options.maxAppendBatch ?? 256,
       isItemFailure: isRowFailure,
     });
@@ -184,9 +198,10 @@ export class SqliteMessageRepository implements MessageRepository {
     return this.countRows.get(conversationId)?.count ?? 0;
   }
 
-  /** Commits pending appends and refuses new ones; called by the store before closing the database. */
-  close(): void {
-    this.appends.close();
+  /** Commits pending appends, refuses new ones and stops the append thread; called by the store before closing the database. */
+  async close(): Promise<void> {
+    await this.appends.close();
+    await this.thread.close();
   }
 }
 

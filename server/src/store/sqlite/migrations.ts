@@ -1,5 +1,6 @@
 import { afterSalesMigration } from './after-sales-migration.js';
 import { conversationPromisesMigration } from './conversation-promises-migration.js';
+import { identityVerificationMigration } from './identity-verification-migration.js';
 import { inboxSearchMigration } from './inbox-search-migration.js';
 import { reportsMigration } from './reports-migration.js';
 import { ticketsMigration } from './tickets-migration.js';
@@ -200,4 +201,5 @@ export const migrations: readonly Migration[] = [
   afterSalesMigration,
   conversationPromisesMigration,
   reportsMigration,
+  identityVerificationMigration,
 ];

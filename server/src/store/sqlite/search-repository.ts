@@ -14,6 +14,18 @@ const SHORT_QUERY_CONVERSATIONS = 500;
 const SHORT_QUERY_CUSTOMERS = 5_000;
 
 /**
+ * `indexPending` in three statements, run in one transaction: the newest noted message, index the
+ * notes up to it, forget them. Also run by the append thread on its timer (`AppendThread`).
+ */
+export const indexPendingStatements = {
+  newest: 'SELECT MAX(message_rowid) AS rowid FROM messages_fts_pending',
+  index: `INSERT INTO messages_fts (rowid, text, message_id)
+    SELECT m.rowid, m.text, m.id FROM messages_fts_pending p JOIN messages m ON m.rowid = p.message_rowid
+    WHERE p.message_rowid <= ?`,
+  forget: 'DELETE FROM messages_fts_pending WHERE message_rowid <= ?',
+};
+
+/**
  * Search over the FTS5 trigram indexes of migration 7. Results are newest first: by insertion
  * order for indexed terms, by `createdAt` for short-term scans (the same order in practice). Every term becomes a quoted FTS phrase
  * (inner quotes doubled), so `"`, `*`, `NEAR`, `-` or `OR` in a query are text, never syntax.
@@ -26,15 +38,9 @@ export class SqliteSearchRepository implements SearchRepository {
   private readonly indexPendingTx;
 
   constructor(private readonly db: Database) {
-    const newest = db.prepare<[], { rowid: number | null }>(
-      'SELECT MAX(message_rowid) AS rowid FROM messages_fts_pending',
-    );
-    const index = db.prepare<[number]>(
-      `INSERT INTO messages_fts (rowid, text, message_id)
-       SELECT m.rowid, m.text, m.id FROM messages_fts_pending p JOIN messages m ON m.rowid = p.message_rowid
-       WHERE p.message_rowid <= ?`,
-    );
-    const forget = db.prepare<[number]>('DELETE FROM messages_fts_pending WHERE message_rowid <= ?');
+    const newest = db.prepare<[], { rowid: number | null }>(indexPendingStatements.newest);
+    const index = db.prepare<[number]>(indexPendingStatements.index);
+    const forget = db.prepare<[number]>(indexPendingStatements.forget);
     this.indexPendingTx = db.transaction((): number => {
       const upTo = newest.get()?.rowid ?? null;
       if (upTo === null) return 0;

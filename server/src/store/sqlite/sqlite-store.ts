@@ -15,7 +15,7 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
 import { SqliteRatingRepository } from './rating-repository.js';
 import { SqliteReportRepository } from './report-repository.js';
-import { SqliteSearchRepository } from './search-repository.js';
+import { indexPendingStatements, SqliteSearchRepository } from './search-repository.js';
 import { SqliteSiteIdentityRepository } from './site-identity-repository.js';
 import { SqliteSiteRepository } from './site-repository.js';
 import { SqliteTeamRepository } from './team-repository.js';
@@ -66,21 +66,17 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     const schemaVersion = migrate(db, migrations);
-    const messages = new SqliteMessageRepository(
-      db,
-      options.maxAppendBatch === undefined ? {} : { maxAppendBatch: options.maxAppendBatch },
-    );
+    // New messages reach the search index in batches (see `indexPending`), on the append thread's
+    // timer so the indexing (tens of ms for a busy second) never holds this thread; a failed batch
+    // (the file busy) stays pending for the next tick or search.
+    const messages = new SqliteMessageRepository(db, {
+      ...(options.maxAppendBatch === undefined ? {} : { maxAppendBatch: options.maxAppendBatch }),
+      searchIndex: {
+        statements: indexPendingStatements,
+        intervalMs: options.searchIndexIntervalMs ?? SEARCH_INDEX_INTERVAL_MS,
+      },
+    });
     const search = new SqliteSearchRepository(db);
-    // New messages reach the search index in batches (see `indexPending`); a failed batch (the
-    // file busy) stays pending for the next tick or search.
-    const indexer = setInterval(() => {
-      try {
-        search.indexPending();
-      } catch {
-        // Left pending: the next tick or the next search indexes it.
-      }
-    }, options.searchIndexIntervalMs ?? SEARCH_INDEX_INTERVAL_MS);
-    indexer.unref();
     let closed = false;
     return {
       mode: 'sqlite',
@@ -107,8 +103,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       async close() {
         if (closed) return;
         closed = true;
-        clearInterval(indexer);
-        messages.close();
+        await messages.close();
         search.indexPending();
         db.close();
       },

@@ -1,4 +1,4 @@
-import type { Agent, Team } from '@aftercare/shared';
+import type { Team } from '@aftercare/shared';
 import { schemas } from '@aftercare/shared/schemas';
 import type { AgentAdminService } from '../../domain/agents/agent-admin-service.js';
 import type { RequeueOutcome } from '../../domain/routing/team-routing.js';
@@ -7,6 +7,7 @@ import type { TeamService } from '../../domain/teams/team-service.js';
 import { agentRoom, type Broadcaster, tenantRoom } from './broadcaster.js';
 import { defineHandler, type HandlerContext } from './define-handler.js';
 import type { AgentSocket } from './namespaces.js';
+import { refreshProfileEverywhere } from './profile-sync.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
 
 export interface AdminEventDeps {
@@ -65,7 +66,7 @@ export function registerAdminEvents(socket: AgentSocket, deps: AdminEventDeps) {
         const theirSockets = socket.nsp.in(agentRoom(result.agent.id));
         // Their sessions are gone: close their consoles (the caller's too, when it was their own password).
         if (result.signedOut) theirSockets.disconnectSockets(true);
-        else refreshProfile(theirSockets, result.agent, context);
+        else refreshProfileEverywhere(socket.nsp, result.agent.id, result.agent);
         if (result.handedBack) publishRequeue(result.handedBack);
       },
     };
@@ -94,18 +95,4 @@ export function registerAdminEvents(socket: AgentSocket, deps: AdminEventDeps) {
     const change = await teams.remove(agent, teamId);
     return { data: {}, broadcast: announceTeams(change) };
   });
-}
-
-/**
- * A new name or picture applies to the agent's open consoles at once: each connection keeps the
- * agent it signed in as (messages it writes carry that name), so the shared object is updated in
- * place. Sockets of other processes come as copies and pick the change up when they reconnect.
- */
-function refreshProfile(sockets: ReturnType<AgentSocket['nsp']['in']>, agent: Agent, context: HandlerContext) {
-  sockets.fetchSockets().then(
-    (found) => {
-      for (const socket of found) Object.assign(socket.data.agent, { name: agent.name, avatarUrl: agent.avatarUrl });
-    },
-    (error: unknown) => context.logger.warn('profile refresh failed', { agentId: agent.id, error }),
-  );
 }

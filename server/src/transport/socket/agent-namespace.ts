@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '@aftercare/shared';
 import { schemas, validate } from '@aftercare/shared/schemas';
+import type { Namespace } from 'socket.io';
 import type { AfterSalesReactions } from '../../domain/after-sales/after-sales-reactions.js';
 import type { AuthService } from '../../domain/agents/auth-service.js';
 import type { Actor } from '../../domain/conversations/access.js';
@@ -19,9 +20,13 @@ import { registerCustomerEvents } from './customer-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { AgentNamespace, AgentSocket } from './namespaces.js';
+import { listenForProfileChanges } from './profile-sync.js';
+import { gateRecoveredPackets } from './recovery-gate.js';
 import { type ReportEventDeps, registerReportEvents } from './report-events.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
 import { registerSearchEvents, type SearchEventDeps } from './search-events.js';
+import { endWithSession } from './session-expiry.js';
+import { registerSiteIdentityEvents, type SiteIdentityEventDeps } from './site-identity-events.js';
 import { registerTicketEvents, type TicketEventDeps } from './ticket-events.js';
 
 export interface AgentNamespaceDeps
@@ -31,7 +36,8 @@ export interface AgentNamespaceDeps
     AdminEventDeps,
     TicketEventDeps,
     AfterSalesEventDeps,
-    AlertEventDeps {
+    AlertEventDeps,
+    SiteIdentityEventDeps {
   auth: AuthService;
   /** Rating requests and follow-ups after a chat is resolved or a ticket closed. */
   afterSales: AfterSalesReactions;
@@ -50,6 +56,9 @@ export interface AgentNamespaceDeps
 /** The console's namespace: handshake by session cookie, then the agent's events. */
 export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNamespaceDeps): void {
   const { auth, context, publicUrl } = deps;
+  // A recovered connection gets what it missed only once its session passed the check below (issue 6).
+  gateRecoveredPackets(namespace as unknown as Namespace);
+  listenForProfileChanges(namespace);
 
   namespace.use(async (socket, next) => {
     const checked = validate(schemas.agentHandshake, socket.handshake.auth);
@@ -76,8 +85,10 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
     const { agent } = socket.data;
     socket.join([tenantRoom(agent.tenantId), agentRoom(agent.id), sessionRoom(socket.data.sessionKey)]);
     registerAgentEvents(socket, deps);
-    socket.emit('session:ready', { agent });
-    trackPresence(socket, deps);
+    // Ready only once the connection counts in presence: a console sets its status right after
+    // `session:ready`, and with no live connection on record "online" would be stored as "away".
+    void trackPresence(socket, deps).then(() => socket.connected && socket.emit('session:ready', { agent }));
+    endWithSession(socket, { auth, clock: deps.clock, logger: context.logger });
   });
 }
 
@@ -86,11 +97,14 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
  * alive while the socket lives, and lets go when it closes: the last console closing makes an
  * online agent away. A process that dies without this cleanup is covered by the connection TTL.
  */
-function trackPresence(socket: AgentSocket, { routing, routingBroadcasts, context, heartbeatMs }: AgentNamespaceDeps) {
+function trackPresence(
+  socket: AgentSocket,
+  { routing, routingBroadcasts, context, heartbeatMs }: AgentNamespaceDeps,
+): Promise<void> {
   const { agent } = socket.data;
   const report = (stage: string) => (error: unknown) =>
     context.logger.warn(`presence ${stage} failed`, { agentId: agent.id, socketId: socket.id, error });
-  routing.connect(agent, socket.id).then((result) => {
+  const connected = routing.connect(agent, socket.id).then((result) => {
     routingBroadcasts.presenceChanged(agent.tenantId, result.presence);
     routingBroadcasts.publish(agent.tenantId, result);
   }, report('connect'));
@@ -101,6 +115,7 @@ function trackPresence(socket: AgentSocket, { routing, routingBroadcasts, contex
       if (change.changed) routingBroadcasts.presenceChanged(agent.tenantId, change.presence);
     }, report('disconnect'));
   });
+  return connected;
 }
 
 function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): void {
@@ -227,4 +242,5 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   registerTicketEvents(socket, deps);
   registerAfterSalesEvents(socket, deps);
   registerAlertEvents(socket, deps);
+  registerSiteIdentityEvents(socket, deps);
 }

@@ -45,34 +45,42 @@ export function expectErrorAck(response: unknown, codes: readonly string[], labe
 }
 
 /**
- * Runs one corpus entry on a fresh raw connection joined to `/visitor` and checks its outcome.
+ * Runs one corpus entry on a fresh raw connection joined to `namespace` (`/visitor` unless told;
+ * the corpus is written for it, and its frames are readdressed to `/agent`, whose connection
+ * needs the session cookie in `headers`) and checks its outcome.
  * Connections are never shared between entries: a frame that closes one must not hide another.
  */
-export async function runRawCase(url: string, entry: RawCase, headers: Record<string, string> = {}): Promise<void> {
+export async function runRawCase(
+  url: string,
+  entry: RawCase,
+  headers: Record<string, string> = {},
+  namespace: '/visitor' | '/agent' = '/visitor',
+): Promise<void> {
   const socket = await RawSocket.open(url, headers);
+  const auth = namespace === '/agent' ? { protocolVersion: 1 } : { protocolVersion: 1, siteKey: 'demo-shop' };
   try {
-    expect(await socket.connect('/visitor', { protocolVersion: 1, siteKey: 'demo-shop' }), entry.label).toMatch(
-      /^40\//,
-    );
-    for (const frame of entry.frames) socket.sendRaw(frame);
-    await expectOutcome(socket, entry.outcome, entry.label);
+    expect(await socket.connect(namespace, auth), entry.label).toMatch(/^40\//);
+    for (const frame of entry.frames) {
+      socket.sendRaw(typeof frame === 'string' ? frame.replaceAll('/visitor,', `${namespace},`) : frame);
+    }
+    await expectOutcome(socket, namespace, entry.outcome, entry.label);
   } catch (error) {
-    throw new Error(`${entry.label}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${namespace} ${entry.label}: ${(error as Error).message}`, { cause: error });
   } finally {
     socket.close();
   }
 }
 
-async function expectOutcome(socket: RawSocket, outcome: Outcome, label: string): Promise<void> {
+async function expectOutcome(socket: RawSocket, namespace: string, outcome: Outcome, label: string): Promise<void> {
   switch (outcome.kind) {
     case 'error': {
-      const answer = await socket.ack('/visitor', outcome.ackId ?? 1);
+      const answer = await socket.ack(namespace, outcome.ackId ?? 1);
       expect(answer, `${label}: answered, not closed`).not.toBe('closed');
       expectErrorAck((answer as unknown[])[0], outcome.codes, label);
-      return stillServes(socket, label);
+      return stillServes(socket, namespace, label);
     }
     case 'error-or-close': {
-      const answer = await socket.ack('/visitor', 1);
+      const answer = await socket.ack(namespace, 1);
       if (answer !== 'closed') expectErrorAck(answer[0], outcome.codes, label);
       return;
     }
@@ -88,18 +96,20 @@ async function expectOutcome(socket: RawSocket, outcome: Outcome, label: string)
       expect(body.message, label).toEqual(expect.any(String));
       if (outcome.codes.length)
         expect(outcome.codes, `${label}: refused with ${body.data?.code}`).toContain(body.data?.code);
-      return stillServes(socket, label);
+      return stillServes(socket, namespace, label);
     }
     case 'ignored':
-      return stillServes(socket, label);
+      return stillServes(socket, namespace, label);
   }
 }
 
 /** The connection still answers a well-formed request after the hostile frame. */
-async function stillServes(socket: RawSocket, label: string): Promise<void> {
-  socket.emitRaw('/visitor', 424242, '["conversation:list",{}]');
-  const answer = await socket.ack('/visitor', 424242);
-  expect(answer, `${label}: connection still serves`).toEqual([{ data: { conversations: expect.any(Array) } }]);
+async function stillServes(socket: RawSocket, namespace: string, label: string): Promise<void> {
+  socket.emitRaw(namespace, 424242, '["conversation:list",{}]');
+  const answer = await socket.ack(namespace, 424242);
+  expect(answer, `${label}: connection still serves`).toEqual([
+    { data: expect.objectContaining({ conversations: expect.any(Array) }) },
+  ]);
 }
 
 /** No hostile key reached a prototype of this process (the server runs in it). */

@@ -243,19 +243,42 @@ export function visitorFixtures(conversationId: string): EventFixtures<VisitorCl
   };
 }
 
+/** Ids of a tenant's own objects that the console's events name, for cross-tenant attempts on real ones. */
+export interface TenantObjectIds {
+  siteId: string;
+  cannedId: string;
+  teamId: string;
+  ticketId: string;
+  followUpId: string;
+  alertId: string;
+}
+
+/** Ids no object has, where a test names no real one. */
+const UNKNOWN_IDS: TenantObjectIds = {
+  siteId: 'site-1',
+  cannedId: 'canned-1',
+  teamId: 'team-1',
+  ticketId: 'ticket-1',
+  followUpId: 'follow-up-1',
+  alertId: 'alert-1',
+};
+
 /**
  * Valid payloads of the console's events (against `conversationId`, `agentId` where an agent is
- * named and `customerId` where a customer is).
+ * named, `customerId` where a customer is, and `objectIds` for sites, canned replies, teams,
+ * tickets, follow-ups and alerts).
  */
 export function agentFixtures(
   conversationId: string,
   agentId = 'agent-1',
   customerId = 'customer-1',
+  objectIds: Partial<TenantObjectIds> = {},
 ): EventFixtures<AgentClientEvents> {
+  const ids = { ...UNKNOWN_IDS, ...objectIds };
   return {
     'conversation:list': {
       status: 'open',
-      siteId: 'site-1',
+      siteId: ids.siteId,
       assigneeId: agentId,
       waitingOn: 'customer',
       product: 'K2',
@@ -280,24 +303,26 @@ export function agentFixtures(
     'agent:list': {},
     'canned:list': {},
     'canned:create': { shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
-    'canned:update': { id: 'canned-1', shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
-    'canned:delete': { id: 'canned-1' },
+    'canned:update': { id: ids.cannedId, shortcut: 'warranty', title: 'Warranty', text: 'Two years.' },
+    'canned:delete': { id: ids.cannedId },
     'search:query': { query: 'kettle', limit: 5, cursor: { createdAt: 1, messageId: 'message-1' } },
-    'report:get': { from: '2026-09-01', to: '2026-09-30', siteId: 'site-1' },
-    ...adminFixtures(agentId),
-    ...ticketFixtures(conversationId, agentId, customerId),
+    'report:get': { from: '2026-09-01', to: '2026-09-30', siteId: ids.siteId },
+    ...adminFixtures(agentId, ids),
+    ...ticketFixtures(conversationId, agentId, customerId, ids.ticketId),
     'rating:request': { conversationId },
     'rating:list': { customerId },
     'follow-up:list': { view: 'due', page: 1 },
-    'follow-up:complete': { followUpId: 'follow-up-1', outcome: 'satisfied', note: 'Happy' },
+    'follow-up:complete': { followUpId: ids.followUpId, outcome: 'satisfied', note: 'Happy' },
     'alert:list': { limit: 10 },
-    'alert:read': { alertIds: ['alert-1'] },
+    'alert:read': { alertIds: [ids.alertId] },
+    'site-identity:get': { siteId: ids.siteId },
+    'site-identity:update': { siteId: ids.siteId, required: true },
+    'site-identity:rotate': { siteId: ids.siteId },
   };
 }
 
 /** Valid payloads of the repair ticket events (`ticket:*`). */
-function ticketFixtures(conversationId: string, agentId: string, customerId: string) {
-  const ticketId = 'ticket-1';
+function ticketFixtures(conversationId: string, agentId: string, customerId: string, ticketId: string) {
   return {
     'ticket:create': {
       conversationId,
@@ -348,7 +373,7 @@ function ticketFixtures(conversationId: string, agentId: string, customerId: str
 }
 
 /** Valid payloads of the settings events (`site:*`, `agent:create|update`, `team:*`). */
-function adminFixtures(agentId: string) {
+function adminFixtures(agentId: string, ids: TenantObjectIds) {
   const settings = {
     color: '#2563eb',
     greeting: { en: 'Hello', 'zh-CN': '您好' },
@@ -365,7 +390,7 @@ function adminFixtures(agentId: string) {
   return {
     'site:list': {},
     'site:create': { name: 'Shop', allowedOrigins: ['https://shop.example'], settings },
-    'site:update': { siteId: 'site-1', name: 'Shop', allowedOrigins: [], settings: { color: '#000000' } },
+    'site:update': { siteId: ids.siteId, name: 'Shop', allowedOrigins: [], settings: { color: '#000000' } },
     // One email per call: a create lands in the caller's own tenant, and emails are unique everywhere.
     'agent:create': {
       email: `new-${crypto.randomUUID()}@shop.example`,
@@ -376,8 +401,8 @@ function adminFixtures(agentId: string) {
     'agent:update': { agentId, name: 'Ann', role: 'agent', active: true, avatarUrl: 'https://a.test/a.png' },
     'team:list': {},
     'team:create': { name: 'Repairs', memberIds: [agentId] },
-    'team:update': { teamId: 'team-1', name: 'Repairs', memberIds: [agentId] },
-    'team:delete': { teamId: 'team-1' },
+    'team:update': { teamId: ids.teamId, name: 'Repairs', memberIds: [agentId] },
+    'team:delete': { teamId: ids.teamId },
   };
 }
 

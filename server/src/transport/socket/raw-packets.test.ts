@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Conversation, Message, MessageCreatedEvent } from '@aftercare/shared';
-import { DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
+import { ATTACHMENT_HEADERS, DEFAULT_SITE_SETTINGS } from '@aftercare/shared';
 import type { Socket } from 'socket.io-client';
+import type { GenericSchema } from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../domain/agents/passwords.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../../test-support/clients.js';
 import { spawnServer } from '../../test-support/spawn-server.js';
 import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { listenerSchemas } from './define-handler.js';
 import {
   declaredEvents,
   expectAllRefused,
@@ -36,9 +38,19 @@ import {
   prototypeVariants,
   type RawCase,
   sizeCases,
+  type TenantObjectIds,
   visitorFixtures,
 } from './raw-corpus.js';
 import { expectHttpAnswer, httpCases } from './raw-http-cases.js';
+import {
+  MONGO_OPERATORS,
+  objectPaths,
+  PROTOTYPE_KEYS,
+  refusedAt,
+  stringFieldPaths,
+  withMemberAt,
+  withValueAt,
+} from './schema-variants.js';
 
 /**
  * Hostile input at the wire level: frames written by hand over a raw WebSocket (see
@@ -151,6 +163,26 @@ describe('raw socket.io frames', () => {
     );
   });
 
+  it('refuses Mongo operators in every string field and prototype keys in every object the schemas declare', async () => {
+    const sides = [
+      { namespace: '/visitor', clientId: shopper.id!, fixtures: visitorFixtures(conversation.id) },
+      { namespace: '/agent', clientId: agent.id!, fixtures: agentFixtures(conversation.id) },
+    ] as const;
+    await survives(async () => {
+      let sent = 0;
+      for (const { namespace, clientId, fixtures } of sides) {
+        const registered = registeredSchemas(namespace, clientId);
+        // Every event the protocol declares is validated by a schema (and has a fixture to start from).
+        expect(Object.keys(registered).sort(), namespace).toEqual(Object.keys(fixtures).sort());
+        const bodies = Object.entries(registered).flatMap(([event, schema]) =>
+          schemaDerivedBodies(event, schema, (fixtures as Record<string, Record<string, unknown>>)[event]!),
+        );
+        sent += await rejectsAll(namespace, bodies);
+      }
+      return sent;
+    }, 1_000);
+  });
+
   // Regression: an event frame with ~80,000+ arguments (`42/visitor,1["typing:set",{},{},…]`, ~300 KB, far
   // under maxHttpBufferSize, from any anonymous widget) made socket.io call `emit.apply(socket, args)`,
   // which overflowed the stack in a `process.nextTick` and killed the whole server process. `screenEvents`
@@ -252,7 +284,33 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     rivalAgent.onAny((event, payload) => {
       if (JSON.stringify(payload).includes(conversation.id)) leaked.push(`rival agent got ${event}`);
     });
+    // Real objects of each tenant, so that the attempts name ids that exist (a made-up id proves little).
+    objectIds.demo = await tenantObjects(agent, agentIds.demo, conversation, DEMO.siteKey);
+    objectIds.rival = await tenantObjects(rivalAgent, agentIds.rival, rivalConversation, RIVAL.siteKey);
   });
+  const objectIds: Record<'demo' | 'rival', Partial<TenantObjectIds>> = { demo: {}, rival: {} };
+
+  /** A site, canned reply, team and repair ticket of the tenant of `owner` (an admin). */
+  async function tenantObjects(owner: AgentClient, ownerId: string, own: Conversation, siteKey: string) {
+    const site = (await server.store.sites.getByKey(siteKey))!;
+    await requestData(owner, 'site-identity:get', { siteId: site.id });
+    const canned = await requestData<{ response: { id: string } }>(owner, 'canned:create', {
+      shortcut: `own-${siteKey}`,
+      title: 'Own',
+      text: 'Only for this shop',
+    });
+    const team = await requestData<{ team: { id: string } }>(owner, 'team:create', {
+      name: `Own team ${siteKey}`,
+      memberIds: [ownerId],
+    });
+    const ticket = await requestData<{ ticket: { id: string } }>(owner, 'ticket:create', {
+      conversationId: own.id,
+      fault: 'Own fault',
+      remedy: 'repair',
+      category: 'paid',
+    });
+    return { siteId: site.id, cannedId: canned.response.id, teamId: team.team.id, ticketId: ticket.ticket.id };
+  }
   afterAll(() => {
     for (const socket of [stranger, rivalShopper, rivalAgent]) socket?.close();
   });
@@ -299,10 +357,17 @@ describe('cross-visitor and cross-tenant access, every event', () => {
   }
 
   async function victimState(target: Conversation) {
+    const ids = objectIds[target.tenantId === RIVAL.tenantId ? 'rival' : 'demo'];
     return {
       conversation: await server.store.conversations.getById(target.id),
       messages: await server.store.messages.listAfter(target.id, 0, 1000, 'agent'),
       customer: await server.store.customers.getById(target.customerId),
+      sites: await server.store.sites.listByTenant(target.tenantId),
+      identity: ids.siteId ? await server.store.siteIdentities.get(ids.siteId) : null,
+      canned: await server.store.cannedResponses.listByTenant(target.tenantId),
+      teams: await server.store.teams.listByTenant(target.tenantId),
+      ticket: ids.ticketId ? await server.store.tickets.getById(target.tenantId, ids.ticketId) : null,
+      timeline: ids.ticketId ? await server.store.tickets.timeline(target.tenantId, ids.ticketId) : null,
     };
   }
 
@@ -344,7 +409,10 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     ];
     for (const { actor, owner, target, foreignAgent } of targets) {
       const before = { ...(await victimState(target)), presence: await presenceOf(owner) };
-      for (const [event, payload] of Object.entries(agentFixtures(target.id, foreignAgent, target.customerId))) {
+      const ids = objectIds[target.tenantId === RIVAL.tenantId ? 'rival' : 'demo'];
+      expect(Object.keys(ids)).toHaveLength(4);
+      const fixtures = agentFixtures(target.id, foreignAgent, target.customerId, ids);
+      for (const [event, payload] of Object.entries(fixtures)) {
         const fresh = event === 'message:send' || event === 'note:add';
         const hostile = fresh ? { ...payload, clientId: crypto.randomUUID() } : payload;
         await attempt(actor as unknown as Socket, event, hostile, target);
@@ -389,6 +457,71 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     expect(seen).toEqual([]);
   });
 
+  it("refuses the id-bearing HTTP routes on another tenant's and another shopper's objects", async () => {
+    const demoSite = (await server.store.sites.getByKey(DEMO.siteKey))!;
+    const { session: victim } = await connectVisitor(server.url).then(({ socket, session }) => {
+      socket.close();
+      return { session };
+    });
+    const visitorHeaders = (siteKey: string, token: string) => ({
+      [ATTACHMENT_HEADERS.siteKey]: siteKey,
+      [ATTACHMENT_HEADERS.visitorToken]: token,
+    });
+    const upload = await fetch(`${server.url}/api/attachments?name=own.txt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...visitorHeaders(DEMO.siteKey, victim.visitorToken!) },
+      body: 'only mine',
+    });
+    expect(upload.status).toBe(201);
+    const { attachment } = (await upload.json()) as { attachment: { id: string; url: string } };
+    const rivalCookie = await login(server.url, RIVAL.email, RIVAL.password);
+    const strangerToken = (await connectVisitor(server.url).then(({ socket, session }) => {
+      socket.close();
+      return session.visitorToken;
+    }))!;
+    const range = 'from=2026-09-01&to=2026-09-30';
+    const cases: { label: string; path: string; headers: Record<string, string>; status: number[] }[] = [
+      {
+        label: "rival admin, this shop's report",
+        path: `/api/reports.csv?${range}&table=days&siteId=${demoSite.id}`,
+        headers: { cookie: rivalCookie },
+        status: [403, 404],
+      },
+      {
+        label: "rival admin, a shopper's unsent upload",
+        path: attachment.url,
+        headers: { cookie: rivalCookie },
+        status: [404],
+      },
+      {
+        label: "this shop's agent, a shopper's unsent upload",
+        path: attachment.url,
+        headers: { cookie: agentCookie },
+        status: [404],
+      },
+      {
+        label: "another shopper, a shopper's unsent upload",
+        path: attachment.url,
+        headers: visitorHeaders(DEMO.siteKey, strangerToken),
+        status: [404],
+      },
+      {
+        label: "a shopper's token on the rival site",
+        path: attachment.url,
+        headers: visitorHeaders(RIVAL.siteKey, victim.visitorToken!),
+        status: [401, 404],
+      },
+    ];
+    for (const { label, path: url, headers, status } of cases) {
+      const response = await fetch(`${server.url}${url}`, { headers });
+      const text = await response.text();
+      expect(status, `${label}: ${response.status} ${text}`).toContain(response.status);
+      expect(text, label).not.toContain('only mine');
+      expect(text, label).not.toContain(demoSite.id);
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it("refuses handing one's own conversation to another tenant's agent", async () => {
     const before = await victimState(conversation);
     const response = await request(agent, 'conversation:transfer', {
@@ -400,6 +533,43 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     expect(leaked).toEqual([]);
   });
 });
+
+/** Each event the server handles for the client socket `clientId` on `namespace`, with the schema it validates by. */
+function registeredSchemas(namespace: string, clientId: string): Record<string, GenericSchema> {
+  const socket = server.app.io.of(namespace).sockets.get(clientId);
+  if (!socket) throw new Error(`no server socket ${clientId} on ${namespace}`);
+  const registered: Record<string, GenericSchema> = {};
+  for (const name of socket.eventNames()) {
+    for (const listener of socket.listeners(name as string)) {
+      const schema = listenerSchemas.get(listener as (...args: unknown[]) => void);
+      if (schema) registered[name as string] = schema;
+    }
+  }
+  return registered;
+}
+
+/**
+ * From the schema: each Mongo operator in place of each string field (checked to be refused by
+ * the schema at that very field, not elsewhere) and each prototype key in each object.
+ */
+function schemaDerivedBodies(event: string, schema: GenericSchema, fixture: Record<string, unknown>): HostileBody[] {
+  const operators = stringFieldPaths(schema).flatMap((path) =>
+    MONGO_OPERATORS.map((operator) => {
+      const payload = withValueAt(fixture, path, operator);
+      const label = `${path.join('.')} = ${JSON.stringify(operator)}`;
+      expect(refusedAt(schema, payload, path), `${event} ${label}: refused at that field`).toBe(true);
+      return { event, label, body: JSON.stringify(payload) };
+    }),
+  );
+  const prototypes = objectPaths(schema).flatMap((path) =>
+    PROTOTYPE_KEYS.map((member) => ({
+      event,
+      label: `${path.join('.') || 'payload'} + ${member.split(':')[0]}`,
+      body: withMemberAt(fixture, path, member),
+    })),
+  );
+  return [...operators, ...prototypes];
+}
 
 /** A tenant's agents' routing state as its own agent sees it (capacity, status), without timestamps. */
 async function presenceOf(socket: AgentClient) {

@@ -16,7 +16,12 @@ import {
   startConversation,
   type VisitorClient,
 } from '../../test-support/clients.js';
-import { connectTestClient, hasRedisServer, startRedisServer, type TestRedisServer } from '../../test-support/redis-server.js';
+import {
+  connectTestClient,
+  hasRedisServer,
+  startRedisServer,
+  type TestRedisServer,
+} from '../../test-support/redis-server.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { type OpenedSocketAdapter, openSocketAdapter } from './redis-streams-adapter.js';
 
@@ -34,6 +39,7 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
   let one: TestServer;
   let two: TestServer;
   let agent: AgentClient;
+  let agentId: string;
   let visitor: VisitorClient;
   let conversation: Conversation;
   let sent = 0;
@@ -67,7 +73,7 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
     redis = await startRedisServer();
     one = await startProcess();
     two = await startProcess();
-    ({ socket: agent } = await addAgent(two, { name: 'Lin' }));
+    ({ socket: agent, id: agentId } = await addAgent(two, { name: 'Lin' }));
     await requestData(agent, 'presence:set', { status: 'online' });
     ({ socket: visitor } = await connectVisitor(one.url));
     conversation = await startConversation(visitor, { name: 'Zhou Min' });
@@ -94,6 +100,23 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
       text: 'Which model is it?',
     });
     expect((await reply)[0]!.message).toEqual(answer);
+  });
+
+  it("applies an admin's change of an agent's name on one process to the agent's console on the other", async () => {
+    const admin = await connectAgent(one.url);
+    try {
+      await requestData(admin, 'agent:update', { agentId, name: 'Lin Hui' });
+      await waitFor(async () => {
+        const { message } = await requestData<{ message: Message }>(agent, 'message:send', {
+          conversationId: conversation.id,
+          clientId: crypto.randomUUID(),
+          text: 'Checking the name',
+        });
+        return message.author.name === 'Lin Hui';
+      });
+    } finally {
+      admin.close();
+    }
   });
 
   it('keeps serving its own clients while Redis is down, and joins up again when it returns', async () => {

@@ -1,5 +1,6 @@
 import { type Conversation, type Customer, PROTOCOL_VERSION, type VisitorProfile } from '@aftercare/shared';
 import { schemas, validate } from '@aftercare/shared/schemas';
+import type { Namespace } from 'socket.io';
 import type { Actor } from '../../domain/conversations/access.js';
 import type { ConversationService } from '../../domain/conversations/conversation-service.js';
 import type { VisitorService } from '../../domain/customers/visitor-service.js';
@@ -12,6 +13,7 @@ import { registerConversationEvents } from './conversation-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
 import type { VisitorNamespace, VisitorSocket } from './namespaces.js';
+import { gateRecoveredPackets } from './recovery-gate.js';
 import type { RoutingBroadcasts } from './routing-broadcasts.js';
 import { registerVisitorRatingEvents, type VisitorRatingEventDeps } from './visitor-rating-events.js';
 
@@ -26,16 +28,18 @@ export interface VisitorNamespaceDeps extends VisitorRatingEventDeps {
   widgetConfig: WidgetConfigService;
   tickets: Pick<TicketService, 'forShopper'>;
   /** Takes one new connection from the client address's budget; answers 0, or how long to wait. */
-  connectionLimit?: (handshake: VisitorSocket['handshake']) => number;
+  connectionLimit?: (handshake: VisitorSocket['handshake']) => number | Promise<number>;
 }
 
 /** The widget's namespace: handshake by site key and visitor token, then the shopper's events. */
 export function registerVisitorNamespace(namespace: VisitorNamespace, deps: VisitorNamespaceDeps): void {
   const { visitors, context } = deps;
+  // A recovered widget gets what it missed only once its token passed the check below (issue 6).
+  gateRecoveredPackets(namespace as unknown as Namespace);
 
   namespace.use(async (socket, next) => {
     // Counted before any work, so a flood of handshakes from one address costs no storage reads (issue 6).
-    const waitMs = deps.connectionLimit?.(socket.handshake) ?? 0;
+    const waitMs = (await deps.connectionLimit?.(socket.handshake)) ?? 0;
     if (waitMs > 0) {
       const message = 'Too many connections from your address; retry later';
       return next(handshakeError({ code: 'RATE_LIMITED', message, retryAfterMs: waitMs }));
@@ -49,7 +53,8 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
       // Pages this server serves itself (the demo page) are always allowed; others must be on the allowlist.
       const { origin, host } = socket.handshake.headers;
       const foreignOrigin = origin && !isSameOrigin(origin, host, null) ? origin : null;
-      socket.data = await visitors.connect(checked.value.siteKey, checked.value.visitorToken, foreignOrigin);
+      const { siteKey, visitorToken, userId, userHash } = checked.value;
+      socket.data = await visitors.connect(siteKey, visitorToken, foreignOrigin, { userId, userHash });
       next();
     } catch (error) {
       next(handshakeError(toErrorBody(error, context.logger, { stage: 'visitor handshake' })));
@@ -57,7 +62,7 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
   });
 
   namespace.on('connection', (socket: VisitorSocket) => {
-    const { customer, issuedToken } = socket.data;
+    const { customer, issuedToken, identityError } = socket.data;
     socket.join(customerRoom(customer.id));
     registerVisitorEvents(socket, deps);
     Promise.all([
@@ -72,6 +77,7 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
           site,
           tickets,
           ...(issuedToken ? { visitorToken: issuedToken } : {}),
+          ...(identityError ? { identityError } : {}),
         }),
       (error: unknown) => {
         toErrorBody(error, context.logger, { stage: 'visitor session' });

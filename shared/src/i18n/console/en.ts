@@ -1,6 +1,7 @@
 import type { Catalog } from '../locale.js';
 import { afterSalesEn } from './after-sales-en.js';
 import { attachmentsEn } from './attachments-en.js';
+import { identityEn } from './identity-en.js';
 import { inboxSearchEn } from './inbox-search-en.js';
 import { reportsEn } from './reports-en.js';
 import { servicePromisesEn } from './service-promises-en.js';
@@ -238,6 +239,7 @@ export const en = {
   ...ticketsEn,
   ...afterSalesEn,
   ...servicePromisesEn,
+  ...identityEn,
 } as const satisfies Catalog;
 
 /** Keys of the console catalogs. */

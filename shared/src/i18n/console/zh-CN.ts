@@ -2,6 +2,7 @@ import type { Catalog } from '../locale.js';
 import { afterSalesZhCN } from './after-sales-zh-CN.js';
 import { attachmentsZhCN } from './attachments-zh-CN.js';
 import type { ConsoleMessageKey } from './en.js';
+import { identityZhCN } from './identity-zh-CN.js';
 import { inboxSearchZhCN } from './inbox-search-zh-CN.js';
 import { reportsZhCN } from './reports-zh-CN.js';
 import { servicePromisesZhCN } from './service-promises-zh-CN.js';
@@ -236,4 +237,5 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   ...ticketsZhCN,
   ...afterSalesZhCN,
   ...servicePromisesZhCN,
+  ...identityZhCN,
 } satisfies Catalog;

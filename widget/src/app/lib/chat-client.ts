@@ -7,7 +7,7 @@ import {
   type VisitorSessionReadyEvent,
   type WidgetSiteConfig,
 } from '@aftercare/shared';
-import { storageKey } from '../../bridge.js';
+import { type ShopperIdentity, storageKey } from '../../bridge.js';
 import type { LocalFiles, OutboxFile, UploadTarget } from '../attachments/files.js';
 import { RatingRequests } from '../ratings/rating-requests.js';
 import { ShopperTickets } from '../tickets/shopper-tickets.js';
@@ -64,6 +64,8 @@ export class ChatClient {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
   private starting: Promise<ErrorCode | null> | null = null;
+  /** The shopper the page identified, sent with every handshake. */
+  private user: ShopperIdentity | null | undefined;
   private readonly key: (name: 'token' | 'active' | 'outbox' | 'site' | 'start' | 'tickets') => string;
 
   constructor(private readonly options: ChatClientOptions) {
@@ -72,7 +74,12 @@ export class ChatClient {
     this.store = new ChatStore(options.storage, this.key('active'), this.outbox);
     this.socket =
       options.socket ??
-      createVisitorSocket(options.baseUrl, options.siteKey, () => options.storage.get(this.key('token')));
+      createVisitorSocket(
+        options.baseUrl,
+        options.siteKey,
+        () => options.storage.get(this.key('token')),
+        () => this.user,
+      );
     this.ratings = new RatingRequests(this.socket);
     this.tickets = new ShopperTickets(this.socket, options.storage, this.key('tickets'), () =>
       options.onTicketNews?.(),
@@ -103,10 +110,17 @@ export class ChatClient {
     else this.socket.connect();
   }
 
-  /** Follows `Aftercare.identify`: another shopper (or a logout) starts over as a new visitor. */
-  identify(userId: string | null): void {
-    if (!switchShopper(this.options.storage, this.options.siteKey, userId)) return;
-    this.store.update({ customer: null, conversation: null, messages: [], pending: [], typing: null, live: null });
+  /**
+   * Follows `Aftercare.identify`: another shopper (or a logout) starts over as a new visitor; a new
+   * id or hash reconnects, so the server verifies the shopper (and attaches their customer file).
+   */
+  identify(user: ShopperIdentity | null | undefined): void {
+    // The loader stores each `identify` call's object as it is: another object is another call.
+    const called = user !== this.user;
+    this.user = user;
+    if (switchShopper(this.options.storage, this.options.siteKey, user?.id ?? null))
+      this.store.update({ customer: null, conversation: null, messages: [], pending: [], typing: null, live: null });
+    else if (!called) return;
     if (this.socket.active) this.socket.disconnect().connect();
   }
 

@@ -7,6 +7,7 @@ import {
   type VisitorServerEvents,
 } from '@aftercare/shared';
 import { io, type Socket } from 'socket.io-client';
+import type { ShopperIdentity } from '../../bridge.js';
 
 /** The widget's typed socket on the visitor namespace. */
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
@@ -31,13 +32,26 @@ export class RequestTimeout extends Error {
 /**
  * Opens (lazily: `autoConnect: false`) the socket to the server the loader came from. `auth` is a
  * function so every reconnect reads the current visitor token, which may have been issued or
- * dropped since (by this tab or another).
+ * dropped since (by this tab or another), and the shopper the page identified, whose hash the
+ * server verifies at every connection.
  */
-export function createVisitorSocket(baseUrl: string, siteKey: string, readToken: () => string | null): VisitorSocket {
+export function createVisitorSocket(
+  baseUrl: string,
+  siteKey: string,
+  readToken: () => string | null,
+  readUser: () => ShopperIdentity | null | undefined,
+): VisitorSocket {
   return io(new URL(baseUrl).origin + VISITOR_NAMESPACE, {
     auth: (send) => {
       const visitorToken = readToken();
-      const handshake: VisitorHandshake = { protocolVersion: PROTOCOL_VERSION, siteKey };
+      const user = readUser();
+      // Undefined fields vanish in JSON: an anonymous shopper sends no user, a hash-less identify the id alone.
+      const handshake: VisitorHandshake = {
+        protocolVersion: PROTOCOL_VERSION,
+        siteKey,
+        userId: user?.id,
+        userHash: user?.hash,
+      };
       if (visitorToken) handshake.visitorToken = visitorToken;
       send({ ...handshake });
     },

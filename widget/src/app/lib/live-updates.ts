@@ -1,4 +1,4 @@
-import type { ErrorCode, Message } from '@aftercare/shared';
+import type { ErrorBody, ErrorCode, Message } from '@aftercare/shared';
 import type { ChatStore } from './chat-store.js';
 import type { VisitorSocket } from './connection.js';
 
@@ -57,16 +57,16 @@ const RECONNECT_MS = 3_000;
  */
 export function bindConnectionEvents(socket: VisitorSocket, store: ChatStore, forgetToken: () => void): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const reconnectLater = () => {
+  const reconnectLater = (delayMs = RECONNECT_MS) => {
     clearTimeout(timer);
-    timer = setTimeout(() => socket.connect(), RECONNECT_MS);
+    timer = setTimeout(() => socket.connect(), delayMs);
   };
   socket.on('disconnect', (reason) => {
     // The place in line may move while the link is down; the next `queue:position` tells it again.
     store.update({ connection: navigator.onLine === false ? 'offline' : 'connecting', typing: null, queue: null });
     if (reason === 'io server disconnect') reconnectLater();
   });
-  socket.on('connect_error', ({ message: code }) => {
+  socket.on('connect_error', ({ message: code, data }: Error & { data?: ErrorBody }) => {
     if (code === 'UNAUTHORIZED') {
       forgetToken(); // Expired or unknown: start over as a new visitor.
       socket.connect();
@@ -74,7 +74,8 @@ export function bindConnectionEvents(socket: VisitorSocket, store: ChatStore, fo
       console.error(`[Aftercare] the server refused this widget: ${code}`);
       store.update({ unavailable: code as ErrorCode });
     } else if (!socket.active) {
-      reconnectLater();
+      // RATE_LIMITED says when a retry will pass: sooner than the default, or later so as not to waste it.
+      reconnectLater(data?.retryAfterMs);
     }
   });
 }

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { type Cluster, startCluster } from '../support/cluster.js';
+import { conversationProblems } from '../support/fault-checks.js';
+import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
+
+/**
+ * Scale-out mode end to end: a shopper connected to one server process and an agent connected to
+ * another, sharing one SQLite file and one Redis (presence and routing, socket.io's Redis Streams
+ * adapter for every broadcast). Everything one side does must reach the other, once.
+ */
+let cluster: Cluster;
+const clients: FaultClient[] = [];
+const track = <T extends FaultClient>(client: T): T => {
+  clients.push(client);
+  return client;
+};
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  cluster = await startCluster();
+});
+test.afterAll(async () => {
+  for (const client of clients) client.close();
+  await cluster?.close();
+});
+
+test('a shopper on process 1 and an agent on process 2 hold a whole conversation', async () => {
+  const urls = () => cluster.urls();
+  const [cookie] = await createAgents(cluster.urls()[1]!, 1, 5);
+  const agent = track(new AgentClient('agent on process 2', urls, 1, cookie!));
+  await agent.start();
+  const shopper = track(new ShopperClient('shopper on process 1', urls, 0));
+  await shopper.start();
+
+  // Routing sees the agent's presence in Redis: the chat goes to them, not into the line.
+  const { conversation, queuePosition } = await shopper.startConversation();
+  const conversationId = conversation.id;
+  expect(conversation.assigneeId).toBe(agent.agent!.id);
+  expect(queuePosition).toBeNull();
+  await expect.poll(() => agent.announced.get(conversationId)?.assigneeId).toBe(agent.agent!.id);
+  agent.following.add(conversationId);
+
+  await shopper.requestData('typing:set', { conversationId, typing: true });
+  await expect
+    .poll(() => agent.typing.some((event) => event.conversationId === conversationId && event.authorKind === 'visitor'))
+    .toBe(true);
+
+  // Both sides write at once, interleaved.
+  for (let index = 0; index < 10; index++) {
+    shopper.say(`question ${index}`);
+    agent.reply(conversationId, `answer ${index}`);
+  }
+  await Promise.all([shopper.whenIdle(), agent.whenIdle()]);
+  for (const client of [shopper, agent]) {
+    await expect.poll(() => client.views.get(conversationId)?.size, { message: client.name }).toBe(20);
+  }
+
+  await agent.requestData('typing:set', { conversationId, typing: true });
+  await expect.poll(() => shopper.typing.some((event) => event.typing && event.authorKind === 'agent')).toBe(true);
+
+  const lastSeq = Math.max(...shopper.views.get(conversationId)!.keys());
+  await shopper.requestData('receipt:update', { conversationId, kind: 'read', seq: lastSeq });
+  await expect
+    .poll(() => agent.receipts.some((event) => event.side === 'visitor' && event.readSeq === lastSeq))
+    .toBe(true);
+
+  await agent.requestData('conversation:resolve', { conversationId });
+  await expect.poll(() => shopper.updates.at(-1)?.status).toBe('resolved');
+
+  cluster.assertNoCrash();
+  expect(
+    conversationProblems(
+      cluster,
+      conversationId,
+      [shopper, agent],
+      [
+        { client: shopper, side: 'visitor', live: true },
+        { client: agent, side: 'agent', live: true },
+      ],
+    ),
+  ).toEqual([]);
+});

@@ -1,0 +1,219 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** The statements an append runs, in the order `appendOnThread` uses them. */
+export interface AppendStatements {
+  selectConversation: string;
+  selectByClientId: string;
+  insert: string;
+  bumpConversation: string;
+}
+
+/** A transaction the thread runs on a timer: read the newest noted rowid, index up to it, forget the notes. */
+export interface SearchIndexJob {
+  statements: { newest: string; index: string; forget: string };
+  intervalMs: number;
+}
+
+/** A message row to append, its `seq` still to be assigned inside the transaction. */
+export interface AppendRow {
+  id: string;
+  conversation_id: string;
+  client_id: string;
+  author_kind: string;
+  author_id: string;
+  author_name: string | null;
+  author_avatar_url: string | null;
+  text: string;
+  internal: number;
+  attachments: string;
+  created_at: number;
+}
+
+/** What one append did: null when the conversation does not exist. Rows as SQLite returns them. */
+export type AppendRowResult = { created: boolean; message: Record<string, unknown>; conversation: unknown } | null;
+
+interface Call {
+  resolve(value: AppendRowResult[]): void;
+  reject(error: unknown): void;
+}
+
+type Reply = { id: number; results: AppendRowResult[] } | { id: number; error: { code?: string; message: string } };
+
+/**
+ * Runs message appends on a worker thread with its own connection to the database file (issue 6).
+ * better-sqlite3 is synchronous: with `synchronous = FULL` every commit waits for an fsync, and on
+ * the main thread that wait stopped every socket for its duration — most of the main thread's time
+ * at a thousand messages a second. Here the main thread only hands rows over and gets the stored
+ * rows back; durability is unchanged (same pragmas, the promise settles after the commit).
+ *
+ * The worker is started from source text (`eval`), so it runs the same from the bundle and from
+ * TypeScript under the test runner; `appendOnThread` is therefore self-contained.
+ */
+export class AppendThread {
+  private readonly worker: Worker;
+  private readonly calls = new Map<number, Call>();
+  private nextId = 0;
+
+  constructor(options: {
+    file: string;
+    busyTimeoutMs: number;
+    statements: AppendStatements;
+    searchIndex?: SearchIndexJob;
+  }) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    // `__name` is what some TypeScript transforms wrap functions with; harmless when unused.
+    const source = `const __name = (f) => f;\n(${appendOnThread.toString()})(require, require('node:worker_threads'));`;
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: {
+        driver,
+        file: options.file,
+        busyTimeoutMs: options.busyTimeoutMs,
+        statements: options.statements,
+        searchIndex: options.searchIndex ?? null,
+      },
+    });
+    this.worker.on('message', (reply: Reply) => {
+      const call = this.calls.get(reply.id);
+      if (!call) return;
+      this.calls.delete(reply.id);
+      // An idle worker must not keep the process alive; a pending call must.
+      if (this.calls.size === 0) this.worker.unref();
+      if ('results' in reply) call.resolve(reply.results);
+      else call.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    });
+    this.worker.on('error', (error) => {
+      for (const call of this.calls.values()) call.reject(error);
+      this.calls.clear();
+    });
+    this.worker.unref();
+  }
+
+  /** Appends every row in one transaction; rejects (nothing written) if any row fails. */
+  commitBatch(rows: readonly AppendRow[]): Promise<AppendRowResult[]> {
+    return this.call(rows);
+  }
+
+  /** Appends one row in its own transaction. */
+  async commitOne(row: AppendRow): Promise<AppendRowResult> {
+    const [result] = await this.call([row]);
+    return result ?? null;
+  }
+
+  /** Stops the worker (its connection closes with it); call once nothing is queued. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private call(rows: readonly AppendRow[]): Promise<AppendRowResult[]> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      if (this.calls.size === 0) this.worker.ref();
+      this.calls.set(id, { resolve, reject });
+      this.worker.postMessage({ id, rows });
+    });
+  }
+}
+
+/**
+ * The worker's program: opens the file with the store's pragmas and answers `{ id, rows }` by
+ * appending the rows in one immediate transaction: read the conversation's last seq, skip a
+ * client id already stored (a retry), insert, move the conversation's markers. Between commits it
+ * runs the search indexing on its timer, so neither holds the main thread.
+ * Self-contained: it is sent to the worker as text, so it may use nothing from this module.
+ */
+function appendOnThread(
+  load: (id: string) => unknown,
+  threads: {
+    parentPort: {
+      on(event: 'message', listener: (message: never) => void): void;
+      postMessage(message: unknown): void;
+    } | null;
+    workerData: unknown;
+  },
+): void {
+  interface Statement {
+    get(...params: unknown[]): Record<string, unknown> | undefined;
+    run(...params: unknown[]): unknown;
+  }
+  interface Connection {
+    pragma(source: string): unknown;
+    prepare(source: string): Statement;
+    transaction<F extends (...rows: Record<string, unknown>[][]) => unknown>(run: F): { immediate: F };
+  }
+  const { driver, file, busyTimeoutMs, statements, searchIndex } = threads.workerData as {
+    driver: string;
+    file: string;
+    busyTimeoutMs: number;
+    statements: Record<'selectConversation' | 'selectByClientId' | 'insert' | 'bumpConversation', string>;
+    searchIndex: { statements: Record<'newest' | 'index' | 'forget', string>; intervalMs: number } | null;
+  };
+  const Database = load(driver) as new (file: string) => Connection;
+  const db = new Database(file);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // SQLite's own busy handler sleeps 1, 2, 5, 10… up to 100 ms between tries, far longer than
+  // another process's commit holds the lock; this thread may block, so it retries itself, briefly.
+  db.pragma('busy_timeout = 0');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const whenFree = <T>(run: () => T): T => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let waitMs = 0.2; ; waitMs = Math.min(waitMs * 2, 5)) {
+      try {
+        return run();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+        Atomics.wait(pause, 0, 0, waitMs);
+      }
+    }
+  };
+  const selectConversation = db.prepare(statements.selectConversation);
+  const selectByClientId = db.prepare(statements.selectByClientId);
+  const insert = db.prepare(statements.insert);
+  const bumpConversation = db.prepare(statements.bumpConversation);
+
+  const appendOne = (row: Record<string, unknown>) => {
+    const conversation = selectConversation.get(row.conversation_id);
+    if (!conversation) return null;
+    const stored = selectByClientId.get(row.conversation_id, row.client_id);
+    if (stored) return { created: false, message: stored, conversation };
+    const message = { ...row, seq: (conversation.last_seq as number) + 1 };
+    insert.run(message);
+    const updated = bumpConversation.get({
+      id: row.conversation_id,
+      seq: message.seq,
+      created_at: row.created_at,
+      author_kind: row.author_kind,
+      internal: row.internal,
+    });
+    return { created: true, message, conversation: updated ?? conversation };
+  };
+  const commit = db.transaction((rows: Record<string, unknown>[]) => rows.map(appendOne));
+  if (searchIndex) {
+    const newest = db.prepare(searchIndex.statements.newest);
+    const index = db.prepare(searchIndex.statements.index);
+    const forget = db.prepare(searchIndex.statements.forget);
+    const indexPending = db.transaction(() => {
+      const upTo = newest.get()?.rowid ?? null;
+      if (upTo === null) return;
+      index.run(upTo);
+      forget.run(upTo);
+    });
+    setInterval(() => {
+      try {
+        whenFree(() => indexPending.immediate());
+      } catch {
+        // Left pending: the next tick or the next search indexes it.
+      }
+    }, searchIndex.intervalMs);
+  }
+  threads.parentPort!.on('message', ({ id, rows }: { id: number; rows: Record<string, unknown>[] }) => {
+    try {
+      threads.parentPort!.postMessage({ id, results: whenFree(() => commit.immediate(rows)) });
+    } catch (error) {
+      const { code, message } = error as { code?: string; message: string };
+      threads.parentPort!.postMessage({ id, error: { code, message: String(message) } });
+    }
+  });
+}

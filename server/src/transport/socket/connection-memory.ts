@@ -1,0 +1,45 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Server } from 'socket.io';
+
+/**
+ * Request headers a connection still needs after its upgrade: every namespace handshake on the
+ * connection reads them (origin and host for the origin checks, cookie for the console's session,
+ * x-forwarded-for for per-address limits behind a trusted proxy), and socket.io copies them into
+ * each socket's `handshake.headers`.
+ */
+const KEPT_HEADERS = ['host', 'origin', 'cookie', 'x-forwarded-for', 'user-agent'] as const;
+
+/** What socket.io reads from `conn.request` when a namespace handshake builds `socket.handshake`. */
+interface SlimRequest {
+  headers: IncomingHttpHeaders;
+  url: string | undefined;
+  connection: { encrypted: boolean };
+  _query: unknown;
+}
+
+/**
+ * Lets each connection drop its HTTP upgrade request once engine.io has accepted it (issue 6:
+ * heap per held connection). engine.io keeps the `IncomingMessage` for the connection's lifetime
+ * only so socket.io can build namespace handshakes from it; that object, its raw header list and
+ * its stream state are over a kilobyte per idle shopper. The replacement keeps exactly what the
+ * handshakes read (`Socket.buildHandshake`), so origin, cookie and address checks see the same
+ * values as before.
+ */
+export function releaseUpgradeRequests(io: Server): void {
+  io.engine.on('connection', (connection: { request: IncomingMessage | SlimRequest }) => {
+    const request = connection.request as IncomingMessage & { _query?: unknown };
+    const headers: IncomingHttpHeaders = {};
+    for (const name of KEPT_HEADERS)
+      if (request.headers[name] !== undefined) headers[name] = request.headers[name] as string;
+    connection.request = {
+      headers,
+      url: request.url,
+      connection: { encrypted: Boolean((request.socket as { encrypted?: boolean } | null)?.encrypted) },
+      _query: request._query,
+    };
+    // engine.io's upgrade response still holds the original through a 'close' listener on the TCP
+    // socket; emptying its header lists frees the bulk of it (a few hundred bytes of strings).
+    request.headers = headers;
+    request.rawHeaders = [];
+  });
+}

@@ -6,11 +6,18 @@ import { createInterface } from 'node:readline';
 const entry = path.resolve(import.meta.dirname, '../../server/dist/index.js');
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
+export interface EventLoopStats {
+  delayMs: { p50: number; p99: number; max: number };
+  utilization: number;
+}
+
 export interface LoadServer {
   url: string;
   pid: number;
   /** Server heap in bytes after a full garbage collection (`GET /metrics?gc=1`, needs `--expose-gc`). */
   heapUsed(): Promise<number>;
+  /** Event-loop delay percentiles (ms) and utilization since the previous call, then resets them. */
+  eventLoop(): Promise<EventLoopStats>;
   /** Open sockets as the server counts them. */
   connections(): Promise<{ visitors: number; agents: number }>;
   /** CPU seconds (user + system) the process has used so far, from /proc. */
@@ -60,6 +67,7 @@ export async function startLoadServer(options: {
     return (await response.json()) as {
       memory: { heapUsed: number };
       connections: { visitors: number; agents: number };
+      eventLoop: EventLoopStats;
     };
   };
   return {
@@ -67,6 +75,7 @@ export async function startLoadServer(options: {
     pid: child.pid!,
     heapUsed: async () => (await metrics('?gc=1')).memory.heapUsed,
     connections: async () => (await metrics('')).connections,
+    eventLoop: async () => (await metrics('?reset=1')).eventLoop,
     cpuSeconds: () => processCpuSeconds(child.pid!),
     async stop() {
       if (child.exitCode !== null) return child.exitCode;

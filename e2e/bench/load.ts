@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { hasRedisServer, startRedisServer, type TestRedisServer } from '../../server/src/test-support/redis-server.js';
 import { DEMO } from '../support/server.js';
-import { type LoadServer, startLoadServer } from './load-servers.js';
+import { type EventLoopStats, type LoadServer, startLoadServer } from './load-servers.js';
 import type { Latencies, LoadCommand, LoadReply } from './load-worker.js';
 
 const { values } = parseArgs({
@@ -113,6 +113,12 @@ interface ModeResult {
   lostDetail: { failedSends: number; ackedNotStored: number; missingAgentDeliveries: number };
   duplicates: number;
   serverCpuPercent: number;
+  /** Server CPU while only holding the connections, before the traffic. */
+  serverIdleCpuPercent: number;
+  /** Server CPU (all threads) per acked message during the traffic window, delivery included. */
+  serverCpuMsPerMessage: number;
+  /** Per server, over the traffic window: how long ready work waited for the event loop. */
+  eventLoop: EventLoopStats[];
   load: number;
 }
 
@@ -177,9 +183,17 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
     { visitors: 0, agents: 0 },
   );
 
+  // What holding the connections costs with no traffic (pings, timers), over 5 s.
+  const idleCpuBefore = servers.map((server) => server.cpuSeconds());
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const idleCpuPercent = Math.round(
+    (servers.reduce((sum, server, i) => sum + server.cpuSeconds() - idleCpuBefore[i]!, 0) / 5) * 100,
+  );
+  await Promise.all(servers.map((server) => server.eventLoop()));
   const cpuBefore = servers.map((server) => server.cpuSeconds());
   const sent = await ask(sendersWorker, { type: 'send', rate: options.rate, seconds: options.seconds });
   const cpuSeconds = servers.reduce((sum, server, i) => sum + server.cpuSeconds() - cpuBefore[i]!, 0);
+  const eventLoops = await Promise.all(servers.map((server) => server.eventLoop()));
   const failed = new Set(sent.failed);
   const acked = sent.sent - failed.size;
 
@@ -248,6 +262,9 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
     lostDetail: { failedSends: failed.size, ackedNotStored, missingAgentDeliveries },
     duplicates: deliveries.duplicates + (storedIds.length - stored.size),
     serverCpuPercent: Math.round((cpuSeconds / sent.elapsedSeconds) * 100),
+    serverIdleCpuPercent: idleCpuPercent,
+    serverCpuMsPerMessage: Number(((cpuSeconds * 1000) / Math.max(1, acked)).toFixed(2)),
+    eventLoop: eventLoops,
     load: round(loadavg()[0]!),
   };
 }
@@ -323,7 +340,8 @@ function printSummary(list: ModeResult[], loadBefore: number, loadAfter: number)
       `delivery p50 ${result.deliveryMs.p50} p95 ${result.deliveryMs.p95} p99 ${result.deliveryMs.p99} max ${result.deliveryMs.max} ms`,
       `(first agent p99 ${result.firstAgentMs.p99}, ack p99 ${result.ackMs.p99})`,
       `lost ${result.lost} dup ${result.duplicates}`,
-      `server CPU ${result.serverCpuPercent}%`,
+      `server CPU ${result.serverCpuPercent}% (${result.serverCpuMsPerMessage} ms/msg; idle ${result.serverIdleCpuPercent}%)`,
+      `event loop delay p99 ${result.eventLoop.map((loop) => loop.delayMs.p99).join('/')} ms`,
     ].join(' | ');
   console.log(
     [

@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { startRedisServer, type TestRedisServer } from '../../server/src/test-support/redis-server.js';
+import { hasRedisServer, startRedisServer, type TestRedisServer } from '../../server/src/test-support/redis-server.js';
 import { spawnServer } from '../../server/src/test-support/spawn-server.js';
+
+/** Whether this machine can run a cluster: Debian's `redis-server` (`.ci/run` installs it). */
+export const canStartCluster = hasRedisServer;
 
 /** One server process of the cluster. */
 export interface ClusterNode {

@@ -68,12 +68,16 @@ export abstract class FaultClient implements ClientRecord {
   readonly refused: { clientId: string; code: ErrorCode }[] = [];
   /** Successful connections so far (1 after the first connect). */
   connections = 0;
-  /** When the last connect finished catching up (sync done, outbox empty), `Date.now()`. */
+  /**
+   * When the last connect finished catching up, `Date.now()`: synced, and everything that was
+   * waiting in the outbox when it connected is acked (messages queued since are new traffic).
+   */
   caughtUpAt = 0;
   protected socket: Socket | null = null;
   /** The socket whose catch-up sync is done: only it flushes the outbox (sync first, as the clients do). */
   private synced: Socket | null = null;
-  private caughtUpOn: Socket | null = null;
+  /** Client ids still to ack before the current connection counts as caught up. */
+  private backlog: Set<string> | null = null;
   private outbox: OutboxEntry[] = [];
   private readonly syncedThrough = new Map<string, number>();
   private urlIndex: number;
@@ -149,6 +153,11 @@ export abstract class FaultClient implements ClientRecord {
     return response.data;
   }
 
+  /** Makes the next reconnect go to `urls()[index]` (a load balancer picking another process). */
+  preferUrl(index: number): void {
+    this.urlIndex = index;
+  }
+
   /**
    * Cuts the link under the current socket, as a network drop does: `graceful` closes the engine.io
    * connection after writing what is buffered (the last send reaches the server, its ack is lost);
@@ -196,6 +205,7 @@ export abstract class FaultClient implements ClientRecord {
         this.remember([message]);
       });
       this.listen(socket);
+      const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
       const session = await sessionOf(socket);
       if (!session || this.closed) {
         socket.close();
@@ -203,7 +213,6 @@ export abstract class FaultClient implements ClientRecord {
         await delay(100 + Math.random() * 400);
         continue;
       }
-      const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
       this.socket = socket;
       this.url = url;
       this.connections++;
@@ -211,6 +220,8 @@ export abstract class FaultClient implements ClientRecord {
         await this.onSession(socket, session);
         await this.catchUp(socket, cursors);
         this.synced = socket;
+        this.backlog = new Set(this.outbox.map((entry) => entry.clientId));
+        this.settleBacklog();
         await this.flush();
       } catch {
         // The link broke while catching up: the next connection starts over.
@@ -302,6 +313,8 @@ export abstract class FaultClient implements ClientRecord {
           this.remember([response.data.message]);
         }
         this.outbox = this.outbox.filter((other) => other.clientId !== entry.clientId);
+        this.backlog?.delete(entry.clientId);
+        this.settleBacklog();
       }
     } finally {
       if (this.flushingOn === socket) this.flushingOn = null;
@@ -320,12 +333,13 @@ export abstract class FaultClient implements ClientRecord {
 
   private notifyIdle(): void {
     if (!this.isIdle()) return;
-    // The first idle moment after a connect: caught up on what was missed, and nothing left unsent.
-    if (this.caughtUpOn !== this.synced) {
-      this.caughtUpOn = this.synced;
-      this.caughtUpAt = Date.now();
-    }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private settleBacklog(): void {
+    if (this.backlog?.size !== 0) return;
+    this.backlog = null;
+    this.caughtUpAt = Date.now();
   }
 }
 

@@ -1,5 +1,7 @@
+import { AGENT_NAMESPACE, type AgentPresence, PROTOCOL_VERSION, type Response } from '@aftercare/shared';
 import { expect, test } from '@playwright/test';
-import { type Cluster, startCluster } from '../support/cluster.js';
+import { io, type Socket } from 'socket.io-client';
+import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
 import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
 
@@ -15,6 +17,7 @@ const track = <T extends FaultClient>(client: T): T => {
   return client;
 };
 
+test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cluster = await startCluster();
@@ -79,4 +82,32 @@ test('a shopper on process 1 and an agent on process 2 hold a whole conversation
       ],
     ),
   ).toEqual([]);
+});
+
+test('consoles that announce their status as soon as they connect are online on either process', async () => {
+  const cookies = await createAgents(cluster.urls()[0]!, 10, 5);
+  const sockets: Socket[] = [];
+  try {
+    // As the console does (create-workspace.ts): `presence:set` on `connect`, not after `session:ready`.
+    const statuses = await Promise.all(
+      cookies.map(async (cookie, index) => {
+        const socket = io(`${cluster.urls()[index % 2]}${AGENT_NAMESPACE}`, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          auth: { protocolVersion: PROTOCOL_VERSION },
+          extraHeaders: { cookie },
+        });
+        sockets.push(socket);
+        await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+        const response = (await socket.timeout(5_000).emitWithAck('presence:set', { status: 'online' })) as Response<{
+          presence: AgentPresence;
+        }>;
+        return 'data' in response ? response.data.presence : response.error.code;
+      }),
+    );
+    for (const presence of statuses) expect(presence).toMatchObject({ status: 'online', connections: 1 });
+  } finally {
+    for (const socket of sockets) socket.close();
+  }
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { type Cluster, startCluster } from '../support/cluster.js';
+import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
 import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
 
@@ -27,6 +27,7 @@ const run = {
 };
 
 test.describe.configure({ mode: 'serial' });
+test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cluster = await startCluster();
@@ -36,7 +37,7 @@ test.afterAll(async () => {
   await cluster?.close();
 });
 
-test('a Redis restart mid-traffic loses nothing and cross-process delivery comes back', async () => {
+test('each process serves its own clients through a Redis restart, then broadcasts cross again; storage holds every message once', async () => {
   test.setTimeout(90_000);
   const urls = () => cluster.urls();
   const cookies = await createAgents(cluster.urls()[0]!, 2, SHOPPERS);
@@ -100,24 +101,29 @@ test('a Redis restart mid-traffic loses nothing and cross-process delivery comes
   await Promise.all(clients.map((client) => client.whenIdle()));
   cluster.assertNoCrash();
 
-  // Broadcasts cross processes again: new messages reach the other process's clients live, both ways.
+  // Broadcasts cross processes again: new messages reach the other process's clients live, both
+  // ways. A probe may meet a client reconnecting (then it arrives by sync): the next one must not.
   const crossProcess = shoppers.filter((shopper) => !sameProcess.includes(shopper));
   for (const shopper of crossProcess) {
     const conversationId = shopper.conversation!.id;
     const agent = agentOf.get(conversationId)!;
-    const probes = [
-      { from: shopper, to: agent as FaultClient, clientId: shopper.say('after the restart') },
-      { from: agent, to: shopper, clientId: agent.reply(conversationId, 'after the restart') },
+    const directions = [
+      { from: shopper as FaultClient, to: agent as FaultClient, say: () => shopper.say('after the restart') },
+      { from: agent, to: shopper, say: () => agent.reply(conversationId, 'after the restart') },
     ];
-    for (const { from, to, clientId } of probes) {
+    for (const { from, to, say } of directions) {
+      const heardLive = async () => {
+        const clientId = say();
+        const deadline = Date.now() + 3_000;
+        while (Date.now() < deadline) {
+          const message = [...(to.views.get(conversationId)?.values() ?? [])].find((m) => m.clientId === clientId);
+          if (message && to.liveCounts.get(message.id) === 1) return true;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return false;
+      };
       await expect
-        .poll(
-          () =>
-            [...(to.views.get(conversationId)?.values() ?? [])].some(
-              (message) => message.clientId === clientId && to.liveCounts.get(message.id) === 1,
-            ),
-          { message: `${to.name} got ${from.name}'s message live`, timeout: 10_000 },
-        )
+        .poll(heardLive, { message: `${to.name} gets ${from.name}'s messages live`, timeout: 20_000 })
         .toBe(true);
     }
   }
@@ -128,17 +134,16 @@ test('a Redis restart mid-traffic loses nothing and cross-process delivery comes
 });
 
 test('clients of chats across processes get what was sent while Redis was down', async () => {
-  // Known gap (see the fault-test report): broadcasts published while Redis is down are dropped
-  // (fail-fast publisher), and nothing tells the clients of the other process to resync: they
-  // never reconnected, so `messages:sync` never runs for them.
-  test.fail();
+  // Broadcasts published while Redis was down were dropped (fail-fast publisher); when Redis came
+  // back every process closed its clients' transports, so they reconnected and resynced.
   expect(run.shoppers.length, 'the first test ran').toBe(SHOPPERS);
   await expectNoProblems(() => problems(() => true));
 });
 
 test('a chat started after the Redis restart is routed to an online agent', async () => {
-  // Known gap (see the fault-test report): agents' statuses live only in Redis; restarted empty, it
-  // reads every agent as offline, and consoles announce their status only when they (re)connect.
+  // Known gap (see the fault-test report): agents' statuses and capacities live only in Redis;
+  // restarted empty, it reads every agent as offline (consoles announce their status only when they
+  // reconnect) with the default capacity (below the load rebuilt from storage).
   test.fail();
   const late = track(new ShopperClient('late shopper', () => cluster.urls(), 0));
   await late.start();

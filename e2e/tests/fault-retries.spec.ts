@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { type Cluster, startCluster } from '../support/cluster.js';
+import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
 import { AgentClient, type FaultClient, ShopperClient, signIn } from '../support/fault-clients.js';
 
@@ -17,6 +17,7 @@ const track = <T extends FaultClient>(client: T): T => {
 };
 
 test.describe.configure({ mode: 'serial' });
+test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   cluster = await startCluster();
@@ -32,6 +33,12 @@ test('a shopper starting a chat on both processes at the same moment gets one co
   // An agent who is away: routing gives it nothing, so the line shows how often each chat was queued.
   const watcher = track(new AgentClient('away agent', urls, 0, await signIn(cluster.urls()[0]!), 'away'));
   await watcher.start();
+  // One chat first, so the tenant's routing state exists in Redis: concurrent first uses of a fresh
+  // state race in its rebuild from the store and can drop chats from the line (a separate bug, see
+  // the fault-test report); this test is about two starts of one shopper.
+  const warmUp = track(new ShopperClient('first shopper', urls, 0));
+  await warmUp.start();
+  await warmUp.startConversation();
   const pairs = await Promise.all(
     Array.from({ length: 20 }, async (_, index) => {
       const first = track(new ShopperClient(`shopper ${index} tab 1`, urls, 0));
@@ -54,9 +61,9 @@ test('a shopper starting a chat on both processes at the same moment gets one co
     const stored = cluster.conversationsOfCustomer(pairs[index]![0].customerId!);
     expect(stored, `shopper ${index}: one conversation stored`).toEqual([{ id: a.conversation.id, status: 'open' }]);
   }
-  // Routed once each: twenty chats in the line, not forty.
+  // Routed once each: twenty-one chats in the line, not forty-one.
   const presence = await watcher.requestData<{ queueLength: number }>('presence:list', {});
-  expect(presence.queueLength).toBe(20);
+  expect(presence.queueLength).toBe(21);
 });
 
 test('a send whose link drops before the ack is stored once, acked, and delivered once', async () => {
@@ -75,8 +82,11 @@ test('a send whose link drops before the ack is stored once, acked, and delivere
     const clientId = shopper.say(`message ${index}, link drops right after sending`);
     // The emit is already written to the socket; cut the link before the ack can come back.
     const droppedAt = Date.now();
+    // Half the retries land on the other process, which must find what the first one stored.
+    shopper.preferUrl(index % 4 < 2 ? 0 : 1);
     shopper.dropTransport(index % 2 === 0);
     await expect.poll(() => shopper.connections, { timeout: 10_000 }).toBeGreaterThan(connections);
+    expect(shopper.connectedTo).toBe(cluster.urls()[index % 4 < 2 ? 0 : 1]);
     await shopper.whenIdle();
     // Stored before the drop: the retry (made after a reconnect of at least 100 ms) found it.
     if (shopper.acks.get(clientId)!.createdAt < droppedAt + 100) storedByFirstAttempt++;

@@ -43,12 +43,13 @@ import { registerTestClockRoute } from './transport/http/test-clock-route.js';
 import { createAfterSalesBroadcasts } from './transport/socket/after-sales-broadcasts.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
+import { startClusterResync } from './transport/socket/cluster-resync.js';
 import { releaseUpgradeRequests } from './transport/socket/connection-memory.js';
 import { screenEvents } from './transport/socket/define-handler.js';
 import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
 import { clientAddress, withAddressLimit } from './transport/socket/ip-rate-limit.js';
 import type { AgentNamespace, VisitorNamespace, VisitorSocket } from './transport/socket/namespaces.js';
-import type { SocketAdapterFactory } from './transport/socket/redis-streams-adapter.js';
+import type { OpenedSocketAdapter } from './transport/socket/redis-streams-adapter.js';
 import { createRoutingBroadcasts } from './transport/socket/routing-broadcasts.js';
 import { registerVisitorNamespace } from './transport/socket/visitor-namespace.js';
 
@@ -71,7 +72,7 @@ export interface AppDeps {
    * Scale-out mode: socket.io's Redis Streams adapter (`openSocketAdapter`), so broadcasts, room
    * operations and connection state recovery span every server process. Without it, one process.
    */
-  socketAdapter?: SocketAdapterFactory;
+  socketAdapter?: OpenedSocketAdapter;
 }
 
 export type AppConfig = Pick<
@@ -97,6 +98,8 @@ export type AppConfig = Pick<
   attachmentSweepMs?: number;
   /** How often chats and tickets due to escalate are looked for; default every minute. */
   escalationScanMs?: number;
+  /** Scale-out mode: how often the number of server processes is checked (see `cluster-resync.ts`). */
+  clusterCheckMs?: number;
   /** How often consoles are told about follow-ups that fell due; default a minute. */
   followUpCheckMs?: number;
 };
@@ -226,7 +229,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     // which also covers restarts and recoveries that fail.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     serveClient: false,
-    ...(deps.socketAdapter ? { adapter: deps.socketAdapter } : {}),
+    ...(deps.socketAdapter ? { adapter: deps.socketAdapter.adapter } : {}),
   });
   releaseUpgradeRequests(io);
   const visitorNamespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
@@ -335,6 +338,16 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     teams: createTeamService({ teams: store.teams, agents: store.agents, routing, clock }),
   });
   // Chats and tickets unresolved past their site's escalation time go to the supervisors (issue 5).
+  // Scale-out mode: clients resync from storage after faults that cost them live events.
+  const clusterResync = deps.socketAdapter
+    ? startClusterResync({
+        io,
+        adapter: deps.socketAdapter,
+        namespace: VISITOR_NAMESPACE,
+        intervalMs: config.clusterCheckMs ?? 1_000,
+        logger,
+      })
+    : null;
   const escalationScanner = startEscalationScanner({
     escalations: createEscalationService({
       conversations: store.conversations,
@@ -395,6 +408,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       });
     },
     async shutdown() {
+      clusterResync?.leave();
       clearInterval(sweeper);
       clearInterval(attachmentJanitor);
       await escalationScanner.stop();

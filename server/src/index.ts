@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       ...(adjustableClock ? { adjustableClock } : {}),
       logger,
       pages: demo ? demoPages(demo.site.key) : {},
-      ...(socketAdapter ? { socketAdapter: socketAdapter.adapter } : {}),
+      ...(socketAdapter ? { socketAdapter } : {}),
     },
     { ...config, presenceHeartbeatMs: defaultPresenceOptions.connectionTtlMs / 3 },
   );

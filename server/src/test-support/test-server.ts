@@ -10,7 +10,7 @@ import { silentLogger } from '../lib/logger.js';
 import type { RateLimitStore } from '../lib/rate-limit/rate-limit.js';
 import { MemoryPresence } from '../presence/memory/memory-presence.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import type { SocketAdapterFactory } from '../transport/socket/redis-streams-adapter.js';
+import type { OpenedSocketAdapter } from '../transport/socket/redis-streams-adapter.js';
 
 export interface TestServer {
   url: string;
@@ -41,7 +41,7 @@ export async function startTestServer(
     escalationScanMs?: number;
     /** Scale-out tests: presence in Redis and socket.io's Redis adapter, shared with other apps. */
     presence?: PresencePort;
-    socketAdapter?: SocketAdapterFactory;
+    socketAdapter?: OpenedSocketAdapter;
     /** Rate limits shared with other apps (`openRateLimits` with a Redis URL); default this app's memory. */
     limits?: RateLimitStore;
   } = {},

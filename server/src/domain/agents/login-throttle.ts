@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RateLimitStore } from '../../lib/rate-limit/rate-limit.js';
 
 /** Five wrong passwords per account per fifteen minutes, then one more every three minutes. */
@@ -29,7 +30,8 @@ export function createLoginThrottle(limits: RateLimitStore): LoginThrottle {
   const perAccount = limits.limit('login-email', LOGIN_PER_ACCOUNT);
   const perAddress = limits.limit('login-ip', LOGIN_PER_ADDRESS);
   // Emails are looked up without regard to case; so is their budget, or `Victim@` would get a fresh one.
-  const accountKey = (email: string) => email.toLowerCase();
+  // Hashed: shared budgets live in Redis, which should not hold a list of the shop's sign-in emails.
+  const accountKey = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('base64url');
 
   return {
     async attempt(email, address) {

@@ -38,6 +38,7 @@ describe('HTTP API', () => {
     expect(await response.json()).toMatchObject({
       memory: { heapUsed: expect.any(Number) },
       connections: { visitors: 0, agents: 0 },
+      eventLoop: { delayMs: { p50: expect.any(Number), p99: expect.any(Number) }, utilization: expect.any(Number) },
     });
   });
 

@@ -16,7 +16,10 @@ export function createAfterSalesBroadcasts(visitors: VisitorNamespace, agents: A
       const delivered = await visitors
         .in(customerRoom(customerId))
         .fetchSockets()
-        .then((sockets) => sockets.length > 0, () => false);
+        .then(
+          (sockets) => sockets.length > 0,
+          () => false,
+        );
       visitors.to(customerRoom(customerId)).emit('rating:requested', { request });
       return delivered;
     },

@@ -84,10 +84,12 @@ export function registerAgentNamespace(namespace: AgentNamespace, deps: AgentNam
   namespace.on('connection', (socket: AgentSocket) => {
     const { agent } = socket.data;
     socket.join([tenantRoom(agent.tenantId), agentRoom(agent.id), sessionRoom(socket.data.sessionKey)]);
-    registerAgentEvents(socket, deps);
-    // Ready only once the connection counts in presence: a console sets its status right after
-    // `session:ready`, and with no live connection on record "online" would be stored as "away".
-    void trackPresence(socket, deps).then(() => socket.connected && socket.emit('session:ready', { agent }));
+    // Ready only once the connection counts in presence: with no live connection on record "online"
+    // would be stored as "away". The console sets its status on `connect`, before `session:ready`,
+    // so `presence:set` waits for the registration too.
+    const registered = trackPresence(socket, deps);
+    registerAgentEvents(socket, deps, registered);
+    void registered.then(() => socket.connected && socket.emit('session:ready', { agent }));
     endWithSession(socket, { auth, clock: deps.clock, logger: context.logger });
   });
 }
@@ -118,7 +120,7 @@ function trackPresence(
   return connected;
 }
 
-function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): void {
+function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps, registered: Promise<void>): void {
   const { conversations, broadcaster, context, routing, routingBroadcasts } = deps;
   const on = socket as unknown as Parameters<typeof defineHandler>[0];
   const agent = socket.data.agent;
@@ -208,6 +210,7 @@ function registerAgentEvents(socket: AgentSocket, deps: AgentNamespaceDeps): voi
   });
 
   defineHandler(on, context, 'presence:set', schemas.presenceSet, async ({ status }) => {
+    await registered;
     const result = await routing.setStatus(agent, status);
     return {
       data: { presence: result.change.presence },

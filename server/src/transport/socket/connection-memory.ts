@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Site } from '@aftercare/shared';
 import type { Server } from 'socket.io';
 
 /**
@@ -42,4 +43,21 @@ export function releaseUpgradeRequests(io: Server): void {
     request.headers = headers;
     request.rawHeaders = [];
   });
+}
+
+/**
+ * Lets the sockets of one site share one `Site` object while the site is unchanged (issue 6):
+ * each handshake reads the site afresh, and 20,000 shoppers of a shop would otherwise hold 20,000
+ * copies of its settings (~1 KB each). A changed site (other settings) replaces the shared copy
+ * for sockets connecting from then on, exactly as each socket kept its own snapshot before.
+ */
+export function createSiteSharing(): (site: Site) => Site {
+  const shared = new Map<string, { json: string; site: Site }>();
+  return (site) => {
+    const json = JSON.stringify(site);
+    const known = shared.get(site.id);
+    if (known?.json === json) return known.site;
+    shared.set(site.id, { json, site });
+    return site;
+  };
 }

@@ -128,9 +128,12 @@ async function survives(attack: () => Promise<number>, minimum: number): Promise
   await exchange();
 }
 
+/** Each case on the widget's namespace, then on the console's (but the handshake cases: see `access.test.ts`). */
 async function runAll(cases: RawCase[]): Promise<number> {
   for (const entry of cases) await runRawCase(server.url, entry);
-  return cases.length;
+  const forAgent = cases.filter((entry) => entry.outcome.kind !== 'connect-error');
+  for (const entry of forAgent) await runRawCase(server.url, entry, { cookie: agentCookie }, '/agent');
+  return cases.length + forAgent.length;
 }
 
 /** Every hostile body as one event on a raw connection (the agent's with its session cookie). */
@@ -368,6 +371,7 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       teams: await server.store.teams.listByTenant(target.tenantId),
       ticket: ids.ticketId ? await server.store.tickets.getById(target.tenantId, ids.ticketId) : null,
       timeline: ids.ticketId ? await server.store.tickets.timeline(target.tenantId, ids.ticketId) : null,
+      ratings: await server.store.ratings.listByCustomer(target.tenantId, target.customerId, 100),
     };
   }
 
@@ -395,6 +399,10 @@ describe('cross-visitor and cross-tenant access, every event', () => {
           if (event === 'message:send') hostile.clientId = crypto.randomUUID();
           await attempt(actor as unknown as Socket, event, hostile, target);
         }
+        // The owner's repair ticket is theirs to rate, and nobody else's.
+        const ticketId = objectIds[target.tenantId === RIVAL.tenantId ? 'rival' : 'demo'].ticketId!;
+        const rating = { subject: { kind: 'ticket', id: ticketId }, score: 5, comment: 'not mine' };
+        await attempt(actor as unknown as Socket, 'rating:submit', rating, target);
       }
       expect(await victimState(target)).toEqual(before);
     }

@@ -11,6 +11,7 @@ import {
   type AgentClient,
   connectAgent,
   connectVisitor,
+  login,
   nextEvents,
   requestData,
   startConversation,
@@ -41,6 +42,8 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
   let agent: AgentClient;
   let agentId: string;
   let visitor: VisitorClient;
+  let visitorToken: string;
+  let linSignIn: () => Promise<string>;
   let conversation: Conversation;
   let sent = 0;
 
@@ -52,7 +55,7 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
     const server = await startTestServer({
       dataDir,
       presence: new RedisPresence(presenceClient, defaultPresenceOptions),
-      socketAdapter: adapter.adapter,
+      socketAdapter: adapter,
     });
     servers.push(server);
     return server;
@@ -73,9 +76,13 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
     redis = await startRedisServer();
     one = await startProcess();
     two = await startProcess();
-    ({ socket: agent, id: agentId } = await addAgent(two, { name: 'Lin' }));
+    const lin = await addAgent(two, { name: 'Lin' });
+    ({ socket: agent, id: agentId } = lin);
+    linSignIn = () => login(two.url, lin.email, lin.password);
     await requestData(agent, 'presence:set', { status: 'online' });
-    ({ socket: visitor } = await connectVisitor(one.url));
+    const connected = await connectVisitor(one.url);
+    visitor = connected.socket;
+    visitorToken = connected.session.visitorToken!;
     conversation = await startConversation(visitor, { name: 'Zhou Min' });
   });
   afterAll(async () => {
@@ -135,6 +142,12 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
 
       await redis.restart();
       await waitFor(() => adapters.every((adapter) => adapter.isReady()));
+      // Every process closes its clients' transports so they resync from storage (the other
+      // process's clients missed what was published meanwhile); these test clients do not
+      // reconnect by themselves, so connect them again as the widget and console would.
+      await waitFor(() => !visitor.connected && !agent.connected && !local.connected);
+      visitor = (await connectVisitor(one.url, { visitorToken })).socket;
+      agent = await connectAgent(two.url, await linSignIn());
       // The stream readers come back by themselves; retry until a broadcast crosses again.
       await waitFor(async () => {
         const { sent: again, seen } = await visitorSays('And now?');

@@ -10,6 +10,8 @@ export interface OpenedSocketAdapter {
   adapter: SocketAdapterFactory;
   /** Whether the publishing connection is up right now (health and metrics). */
   isReady(): boolean;
+  /** Called each time the connection to Redis is back after an outage (see `cluster-resync.ts`). */
+  onRecovered(listener: () => void): void;
   /** Closes the publishing connection; the adapter closes its readers when `io.close()` runs. */
   close(): Promise<void>;
 }
@@ -40,19 +42,23 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
     },
   });
   let down = false;
+  const recovered: Array<() => void> = [];
   publisher.on('error', (error: unknown) => {
     // One line per outage rather than one per reconnect attempt.
     if (!down) logger.warn('redis (socket.io adapter) unreachable; serving local clients only', { error });
     down = true;
   });
   publisher.on('ready', () => {
-    if (down) logger.info('redis (socket.io adapter) back');
+    if (!down) return;
     down = false;
+    logger.info('redis (socket.io adapter) back');
+    for (const listener of recovered) listener();
   });
   await publisher.connect();
   return {
     adapter: createAdapter(guardForOutages(publisher), { maxLen: STREAM_MAX_LENGTH }),
     isReady: () => publisher.isReady,
+    onRecovered: (listener) => recovered.push(listener),
     async close() {
       await publisher.quit().catch(() => publisher.destroy());
     },

@@ -23,11 +23,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function endWithSession(
   socket: AgentSocket,
   { auth, clock, logger }: { auth: Pick<AuthService, 'authenticateKey'>; clock: Clock; logger: Logger },
+  recheckMs = SESSION_RECHECK_MS,
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     const remaining = socket.data.expiresAt - clock.now();
-    timer = setTimeout(check, Math.max(0, Math.min(remaining, SESSION_RECHECK_MS, MAX_TIMER_MS)));
+    timer = setTimeout(check, Math.max(0, Math.min(remaining, recheckMs, MAX_TIMER_MS)));
   };
   const check = async () => {
     if (!socket.connected) return;

@@ -9,6 +9,7 @@ import type { WidgetConfigService } from '../../domain/sites/widget-config.js';
 import type { TicketService } from '../../domain/tickets/ticket-service.js';
 import { isSameOrigin } from '../http/origin.js';
 import { type Broadcaster, customerRoom } from './broadcaster.js';
+import { createSiteSharing } from './connection-memory.js';
 import { registerConversationEvents } from './conversation-events.js';
 import { defineHandler, type HandlerContext, toErrorBody } from './define-handler.js';
 import { handshakeError } from './handshake-error.js';
@@ -34,6 +35,7 @@ export interface VisitorNamespaceDeps extends VisitorRatingEventDeps {
 /** The widget's namespace: handshake by site key and visitor token, then the shopper's events. */
 export function registerVisitorNamespace(namespace: VisitorNamespace, deps: VisitorNamespaceDeps): void {
   const { visitors, context } = deps;
+  const sameSite = createSiteSharing();
   // A recovered widget gets what it missed only once its token passed the check below (issue 6).
   gateRecoveredPackets(namespace as unknown as Namespace);
 
@@ -55,6 +57,8 @@ export function registerVisitorNamespace(namespace: VisitorNamespace, deps: Visi
       const foreignOrigin = origin && !isSameOrigin(origin, host, null) ? origin : null;
       const { siteKey, visitorToken, userId, userHash } = checked.value;
       socket.data = await visitors.connect(siteKey, visitorToken, foreignOrigin, { userId, userHash });
+      // One shared copy of the site per process instead of one per held connection (issue 6).
+      socket.data.site = sameSite(socket.data.site);
       next();
     } catch (error) {
       next(handshakeError(toErrorBody(error, context.logger, { stage: 'visitor handshake' })));

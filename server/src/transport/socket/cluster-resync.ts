@@ -1,0 +1,107 @@
+import type { Namespace, Server } from 'socket.io';
+import type { Logger } from '../../lib/logger.js';
+import type { OpenedSocketAdapter } from './redis-streams-adapter.js';
+
+export interface ClusterResync {
+  /** Tells the other processes this one is leaving on purpose (graceful shutdown), then stops. */
+  leave(): void;
+  stop(): void;
+}
+
+/** Process-to-process events (never sent to clients). */
+const RESYNC_REQUESTED = 'aftercare:resync';
+const LEAVING = 'aftercare:leaving';
+/** Clients whose transports are closed per turn, so a big process does not reconnect everyone at once. */
+const CLOSE_BATCH = 500;
+/** A second request within this window is the same fault seen twice (every process reports an outage). */
+const QUIET_MS = 5_000;
+
+/**
+ * Scale-out mode: broadcasts between processes travel through Redis, and two faults cost clients
+ * live events that nothing makes them fetch again, because they stay connected:
+ * - a Redis outage: publishes fail fast and are dropped (on purpose: each process keeps serving
+ *   its own clients), so clients of other processes miss them;
+ * - a process killed between storing a message and publishing it: the sender's retry is answered
+ *   from storage and, by design, not announced twice.
+ * Clients resync from storage by sequence after every reconnect (and consoles announce their status
+ * again), so on either fault this process closes its clients' transports: they reconnect (here or
+ * to another process), catch up, and are live again. When this process's own Redis connection
+ * comes back it also asks the others to do the same (their clients missed its publishes, even if
+ * their own connections never dropped). A process leaving by graceful shutdown drained its work
+ * first and says so, and costs nobody a reconnect.
+ */
+export function startClusterResync(options: {
+  io: Server;
+  adapter: Pick<OpenedSocketAdapter, 'onRecovered'>;
+  /** A namespace every process serves: its adapter counts the processes and carries the requests. */
+  namespace: string;
+  intervalMs: number;
+  logger: Logger;
+}): ClusterResync {
+  const namespace = options.io.of(options.namespace) as Namespace;
+  const counting = namespace.adapter as unknown as { serverCount(): Promise<number> };
+  let processes: number | null = null;
+  let expectedLeaves = 0;
+  let lastResyncAt = Number.NEGATIVE_INFINITY;
+  let checking = false;
+
+  const resync = (reason: string) => {
+    if (performance.now() - lastResyncAt < QUIET_MS) return;
+    lastResyncAt = performance.now();
+    options.logger.warn('clients reconnect to resync: live events may have been lost', { reason });
+    closeClientTransports(options.io);
+  };
+
+  options.adapter.onRecovered(() => {
+    resync('redis is back');
+    namespace.serverSideEmit(RESYNC_REQUESTED);
+  });
+  namespace.on(RESYNC_REQUESTED, () => resync('another process was cut off from redis'));
+  namespace.on(LEAVING, () => {
+    expectedLeaves++;
+  });
+
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      const count = await counting.serverCount();
+      if (processes !== null && count < processes) {
+        const unexpected = processes - count - expectedLeaves;
+        expectedLeaves = Math.max(0, -unexpected);
+        if (unexpected > 0) resync('a process left without saying goodbye');
+      }
+      processes = count;
+    } catch {
+      // Redis is away: `onRecovered` covers it; the count is read again once it answers.
+      processes = null;
+    } finally {
+      checking = false;
+    }
+  };
+  const timer = setInterval(() => void check(), options.intervalMs);
+  timer.unref();
+  void check();
+  return {
+    leave() {
+      clearInterval(timer);
+      namespace.serverSideEmit(LEAVING);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * Closes every client's transport after its pending packets are written (an ack just sent still
+ * arrives), a batch per turn; closing the transport rather than the socket makes clients reconnect
+ * by themselves.
+ */
+function closeClientTransports(io: Server): void {
+  const engine = io.engine as unknown as { clients: Record<string, { close(): void }> };
+  const clients = Object.values(engine.clients);
+  const closeBatch = (from: number) => {
+    for (const client of clients.slice(from, from + CLOSE_BATCH)) client.close();
+    if (from + CLOSE_BATCH < clients.length) setTimeout(() => closeBatch(from + CLOSE_BATCH), 20).unref();
+  };
+  closeBatch(0);
+}

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-const entry = path.resolve(import.meta.dirname, '../../server/dist/index.js');
+const builtEntry = path.resolve(import.meta.dirname, '../../server/dist/index.js');
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 export interface EventLoopStats {
@@ -35,8 +35,13 @@ export async function startLoadServer(options: {
   dataDir: string;
   env?: Record<string, string>;
   nodeFlags?: string[];
+  /** Another build of the server to run (A/B comparisons); default `server/dist/index.js`. */
+  entry?: string;
+  /** Appends the server's standard output (e.g. `--trace-gc` lines) to this file. */
+  logFile?: string;
 }): Promise<LoadServer> {
-  if (!existsSync(entry)) throw new Error('server/dist/index.js is missing: run `npm run build -w server` first');
+  const entry = options.entry ?? builtEntry;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build -w server\` first`);
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...(options.nodeFlags ?? []), entry], {
     env: {
       ...process.env,
@@ -57,7 +62,8 @@ export async function startLoadServer(options: {
     const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
+      if (options.logFile) appendFileSync(options.logFile, `${child.pid} ${line}\n`);
+      if (!line.startsWith('{"event":"listening"')) return;
       clearTimeout(timer);
       resolve((JSON.parse(line) as { url: string }).url);
     });

@@ -11,7 +11,8 @@
  *
  *   npm run build -w server && npm run bench:load -w e2e -- [--mode one|two|both] [--visitors 19900]
  *     [--senders 1000] [--agents 20] [--rate 1000] [--seconds 20] [--server-env KEY=VALUE]…
- *     [--server-flag --cpu-prof]…
+ *     [--server-flag --cpu-prof]… [--server-log FILE (the servers' standard output, e.g. with --trace-gc)]
+ *     [--server-entry path/to/other/build/index.js (A/B comparisons)]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     'server-env': { type: 'string', multiple: true, default: [] },
     'server-flag': { type: 'string', multiple: true, default: [] },
+    'server-log': { type: 'string' },
+    'server-entry': { type: 'string' },
     'time-limit': { type: 'string', default: '600' },
   },
 });
@@ -133,7 +136,13 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
   // One after the other: the first seeds the demo data, the second finds it.
   const servers: LoadServer[] = [];
   for (let i = 0; i < (mode === 'two' ? 2 : 1); i++) {
-    const server = await startLoadServer({ dataDir, env, nodeFlags: options.serverFlags });
+    const server = await startLoadServer({
+      dataDir,
+      env,
+      nodeFlags: options.serverFlags,
+      ...(values['server-log'] ? { logFile: values['server-log'] } : {}),
+      ...(values['server-entry'] ? { entry: path.resolve(values['server-entry']) } : {}),
+    });
     servers.push(server);
     started.servers.push(server);
   }

@@ -225,9 +225,14 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
 
   const io = new Server(http, {
     maxHttpBufferSize: config.maxFrameBytes,
-    // Missed events are replayed after short outages; clients still resync from storage by sequence,
-    // which also covers restarts and recoveries that fail.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // Scale-out mode: missed events are replayed after short outages, read back from the Redis
+    // stream. Not in embedded mode, where socket.io would keep every broadcast in this process's
+    // heap for the whole window (~2 KB a message: at 1,000 messages/s most of the heap, and long GC
+    // pauses). Clients resync from storage by sequence after every reconnect either way, which also
+    // covers restarts and recoveries that fail.
+    ...(deps.socketAdapter
+      ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } }
+      : {}),
     serveClient: false,
     ...(deps.socketAdapter ? { adapter: deps.socketAdapter.adapter } : {}),
   });
@@ -252,7 +257,8 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
     ...context,
     rateLimit: withAddressLimit(
       createEventRateLimit(config.visitorEventRate),
-      limits.limit('visitor-ip-events', config.visitorIpEventRate),
+      // Leased five at a time from Redis in scale-out mode: one round trip per five events, not per event.
+      limits.limit('visitor-ip-events', { ...config.visitorIpEventRate, lease: 5 }),
       visitorAddress,
     ),
   };

@@ -8,7 +8,14 @@ import {
   type WorkspaceContext,
 } from './context.js';
 import { withCustomers } from './inbox-actions.js';
-import { lastSeqOf, mergeMessages, olderPageMessages, olderPageRequest, settleOutbox } from './messages.js';
+import {
+  heldThrough,
+  lastSeqOf,
+  mergeMessages,
+  olderPageMessages,
+  olderPageRequest,
+  settleOutbox,
+} from './messages.js';
 import { loadingConversation } from './state.js';
 
 /** Sync pages fetched in one catch-up at most; a longer gap is finished by the next reconnect. */
@@ -42,6 +49,8 @@ export async function openConversation(ctx: WorkspaceContext, conversationId: st
         conversation: next.active?.conversation ?? conversation,
         customer,
         messages: merged,
+        // Read before the newest page: everything from that page's start up to its lastSeq is held.
+        syncedSeq: conversation.lastSeq,
         hasOlder: merged.length > 0 && merged[0]!.seq > 1,
       },
     };
@@ -49,36 +58,44 @@ export async function openConversation(ctx: WorkspaceContext, conversationId: st
 }
 
 /**
- * Catches the open conversation up from the last sequence held, page by page. Runs after every
- * reconnect whether or not socket.io recovered the connection state, as the protocol promises
- * exactly the missed messages from storage.
+ * Catches the open conversation up from the last sequence up to which it holds every message (see
+ * `heldThrough`), page by page. Runs after every reconnect whether or not socket.io recovered the
+ * connection state, as the protocol promises exactly the missed messages from storage, and after a
+ * live message that leaves a gap.
  */
 export async function syncActive(ctx: WorkspaceContext): Promise<void> {
   const active = ctx.store.get().active;
   if (!active) return;
   if (active.status !== 'ready') return openConversation(ctx, active.id);
+  let afterSeq = heldThrough(active.messages, active.syncedSeq);
   for (let page = 0; page < MAX_SYNC_PAGES; page++) {
-    const current = ctx.store.get().active;
-    if (current?.id !== active.id) return;
-    const afterSeq = lastSeqOf(current.messages);
+    if (ctx.store.get().active?.id !== active.id) return;
     const res = await request(ctx.socket, 'messages:sync', { conversationId: active.id, afterSeq });
     if ('error' in res) return;
+    const { messages, conversation, hasMore } = res.data;
+    const last = messages.at(-1);
+    const done = !hasMore || !last;
     ctx.store.set((state) => {
       if (state.active?.id !== active.id) return state;
       // Only agent messages are learnt from here: a sync page is never the whole history.
-      const next = learnFromMessages(
-        storeConversation(state, res.data.conversation),
-        active.id,
-        res.data.messages,
-        false,
-      );
+      const next = learnFromMessages(storeConversation(state, conversation), active.id, messages, false);
+      if (!next.active) return next;
+      const merged = mergeMessages(next.active.messages, messages);
+      const { syncedSeq } = next.active;
       return {
         ...next,
-        outbox: settleOutbox(next.outbox, res.data.messages),
-        active: next.active && { ...next.active, messages: mergeMessages(next.active.messages, res.data.messages) },
+        outbox: settleOutbox(next.outbox, messages),
+        active: {
+          ...next.active,
+          messages: merged,
+          // Read before the last page, the conversation vouches for every sequence up to its
+          // lastSeq. (An overlapping sync may have read an older one: the cursor never moves back.)
+          syncedSeq: done ? heldThrough(merged, Math.max(syncedSeq, conversation.lastSeq)) : syncedSeq,
+        },
       };
     });
-    if (!res.data.hasMore || res.data.messages.length === 0) return;
+    if (done) return;
+    afterSeq = last.seq;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Message } from '@aftercare/shared';
-import type { PendingMessage } from './state.js';
+import type { ActiveConversation, PendingMessage } from './state.js';
 
 /**
  * Merges stored messages into an ascending list, keeping each `seq` once. The same message can
@@ -27,7 +27,29 @@ export function settleOutbox(outbox: readonly PendingMessage[], stored: readonly
   return kept.length === outbox.length ? (outbox as PendingMessage[]) : kept;
 }
 
-/** The highest sequence held, 0 when there is none. */
+/**
+ * The sequence up to which every message is held: `from` (vouched for by the server), then on
+ * over `messages` (ascending) while no sequence is missing. A resync continues after it, not after
+ * the highest held: with several server processes a newer message (the agent's own ack, or another
+ * process's broadcast) can arrive before an older one relayed through Redis, and a sync after the
+ * newest would skip the older one for good.
+ */
+export function heldThrough(messages: readonly Message[], from: number): number {
+  let seq = from;
+  for (const message of messages) if (message.seq === seq + 1) seq++;
+  return seq;
+}
+
+/**
+ * Whether a message of the open conversation is missing before `seq`, which a sync should fetch
+ * (unless it arrives by itself meanwhile).
+ */
+export function gapBefore(active: ActiveConversation | null, conversationId: string, seq: number): boolean {
+  if (active?.id !== conversationId || active.status !== 'ready') return false;
+  return seq > heldThrough(active.messages, active.syncedSeq);
+}
+
+/** The highest sequence held, 0 when there is none (how far the agent has read). */
 export function lastSeqOf(messages: readonly Message[]): number {
   return messages.length === 0 ? 0 : messages[messages.length - 1]!.seq;
 }

@@ -1,11 +1,18 @@
 import type { Receipts, ReceiptUpdatedEvent } from '@aftercare/shared';
 import { assignmentAlert, messageAlert } from './alerts.js';
 import { mapConversation, storeConversation, storeMessage, type WorkspaceContext } from './context.js';
+import { syncActive } from './conversation-actions.js';
 import { withCustomers } from './inbox-actions.js';
+import { gapBefore } from './messages.js';
 import { presenceChanged } from './presence-actions.js';
 
 /** How long a shopper's "typing" stays shown without a refresh, in case `typing: false` is lost. */
 const TYPING_TIMEOUT_MS = 8_000;
+/**
+ * How long a gap before a live message of the open conversation may fill by itself (a broadcast
+ * relayed by another server process) before a sync fetches what is missing.
+ */
+const GAP_SYNC_MS = 1_000;
 
 const EVENTS = [
   'session:ready',
@@ -24,6 +31,7 @@ const EVENTS = [
 export function bindServerEvents(ctx: WorkspaceContext): () => void {
   const { socket, store } = ctx;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
   const clearTyping = () => {
     clearTimeout(typingTimer);
     store.set((state) =>
@@ -59,6 +67,13 @@ export function bindServerEvents(ctx: WorkspaceContext): () => void {
       return { ...next, active: { ...next.active, lastIncoming: message } };
     });
     if (alert) ctx.alert(alert);
+    const { conversationId, seq } = message;
+    if (gapBefore(store.get().active, conversationId, seq)) {
+      clearTimeout(gapTimer);
+      gapTimer = setTimeout(() => {
+        if (gapBefore(store.get().active, conversationId, seq)) void syncActive(ctx);
+      }, GAP_SYNC_MS);
+    }
   });
 
   socket.on('typing:changed', ({ conversationId, author, typing }) => {
@@ -86,6 +101,7 @@ export function bindServerEvents(ctx: WorkspaceContext): () => void {
 
   return () => {
     clearTimeout(typingTimer);
+    clearTimeout(gapTimer);
     for (const name of EVENTS) socket.off(name);
   };
 }

@@ -58,6 +58,12 @@ export interface ActiveConversation {
   customer: Customer | null;
   /** Stored messages, ascending `seq`, each seq once. */
   messages: Message[];
+  /**
+   * The sequence up to which the server vouched that `messages` hold everything from the oldest
+   * loaded page on (the conversation read before them, at open and by a finished sync); see
+   * `heldThrough` for where a resync starts.
+   */
+  syncedSeq: number;
   hasOlder: boolean;
   loadingOlder: boolean;
   /** Display name of the shopper while they are typing, else null. */
@@ -169,6 +175,7 @@ export function loadingConversation(id: string): ActiveConversation {
     conversation: null,
     customer: null,
     messages: [],
+    syncedSeq: 0,
     hasOlder: false,
     loadingOlder: false,
     visitorTyping: null,

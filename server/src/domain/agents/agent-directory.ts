@@ -1,8 +1,11 @@
 import type { Agent } from '@aftercare/shared';
 import type { AgentRecord, AgentRepository } from './agent-repository.js';
 
-/** An agent as colleagues see it: the stored record without its password hash. */
-export function toPublicAgent({ passwordHash: _hash, ...agent }: AgentRecord): Agent {
+/**
+ * An agent as colleagues see it: the stored record without its password hash. Capacity stays
+ * server-side too: consoles read it from presence, which is rebuilt from the store.
+ */
+export function toPublicAgent({ passwordHash: _hash, capacity: _capacity, ...agent }: AgentRecord): Agent {
   return agent;
 }
 

@@ -16,9 +16,9 @@ export interface AuthServiceDeps {
   limits: RateLimitStore;
 }
 
-/** The public view of an agent: everything but the password hash. */
+/** The public view of an agent: everything but the password hash (and the capacity, read from presence). */
 export function toAgent(record: AgentRecord): Agent {
-  const { passwordHash: _hidden, ...agent } = record;
+  const { passwordHash: _hidden, capacity: _capacity, ...agent } = record;
   return agent;
 }
 

@@ -44,6 +44,8 @@ export interface RoutingSnapshot {
   loads: { agentId: string; load: number }[];
   /** Open unassigned conversations, with the team each waits for. */
   queue: QueuedConversation[];
+  /** Capacities an admin set (the store keeps them); agents not listed keep the capacity presence has. */
+  capacities: { agentId: string; capacity: number }[];
 }
 
 /**
@@ -90,8 +92,8 @@ export interface PresencePort {
   list(tenantId: string, now: number): Promise<AgentPresence[]>;
 
   /**
-   * Replaces the tenant's loads and queue with `snapshot` (statuses, connections and capacities
-   * stay). With `onlyIfMissing`, does nothing when the state exists (several processes may race to
+   * Replaces the tenant's loads and queue with `snapshot` and sets the capacities it lists
+   * (statuses and connections stay). With `onlyIfMissing`, does nothing when the state exists (several processes may race to
    * rebuild after a flush; the first wins). Returns whether it wrote.
    */
   rebuild(tenantId: string, snapshot: RoutingSnapshot, options: { onlyIfMissing: boolean }): Promise<boolean>;

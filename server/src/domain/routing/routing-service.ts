@@ -7,7 +7,7 @@ import { AftercareError } from '../errors.js';
 import type { TeamRepository } from '../teams/team-repository.js';
 import type { AgentPresence, AgentStatus, PresenceChange, PresencePort } from './presence-port.js';
 import { OutcomeCollector, type RoutingOutcome } from './routing-outcome.js';
-import { createRoutingSteps, REBUILT } from './routing-steps.js';
+import { createRoutingSteps, loadIn, REBUILT } from './routing-steps.js';
 import { createTeamRouting } from './team-routing.js';
 
 export interface RoutingServiceDeps {
@@ -25,8 +25,9 @@ export const MAX_CAPACITY = 100;
  * Routing (who answers which chat) and agent presence. New conversations go to the best eligible
  * agent (online, live console, load below capacity; least load, then longest idle) or wait in a
  * FIFO queue; whenever capacity appears (a chat resolved or moved, an agent online, capacity
- * raised) the queue is drained. `assigneeId` in the store is the truth; presence holds load and
- * queue as a cache, rebuilt from the store when missing (see `PresencePort.rebuild`).
+ * raised) the queue is drained. The store is the truth (`assigneeId` for load, the agent's
+ * `capacity`); presence holds load, queue and capacity as a cache, rebuilt from the store when
+ * missing (see `PresencePort.rebuild`).
  *
  * Decisions: an agent who goes away or offline keeps their conversations (a reload or a short
  * break must not reshuffle chats; supervisors move them with `reassign`). An agent's `transfer`
@@ -34,8 +35,9 @@ export const MAX_CAPACITY = 100;
  * (their explicit choice outranks the automatic limit) but never to an offline agent.
  */
 export function createRoutingService({ presence, conversations, agents, teams, clock }: RoutingServiceDeps) {
-  const steps = createRoutingSteps({ presence, conversations, teams, clock });
+  const steps = createRoutingSteps({ presence, conversations, agents, teams, clock });
   const { withRoutingState, unlessRebuilt, rebuildFromStore, finish, storeAssignment, drainQueue, teamMembers } = steps;
+  const { releaseUnlessRebuilt, ensureRoutingState } = steps;
 
   async function loadConversation(actor: Agent, conversationId: string): Promise<Conversation> {
     const conversation = await conversations.getById(conversationId);
@@ -107,6 +109,12 @@ export function createRoutingService({ presence, conversations, agents, teams, c
    * the best eligible agent when nobody waits, else into the queue. `position` is the shopper's
    * place in the queue, or null when assigned.
    */
+  /** Whether the store still has the conversation open and unassigned. */
+  async function stillWaiting(conversationId: string): Promise<boolean> {
+    const current = await conversations.getById(conversationId);
+    return current?.status === 'open' && current.assigneeId === null;
+  }
+
   async function routeConversation(conversation: Conversation): Promise<RoutingOutcome & { position: number | null }> {
     const { tenantId, id } = conversation;
     const collector = new OutcomeCollector();
@@ -114,17 +122,24 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       return { ...(await finish(tenantId, collector)), position: null };
     }
     const members = await teamMembers(tenantId);
-    const offered = await unlessRebuilt(tenantId, () =>
-      presence.offer(tenantId, id, conversation.createdAt, clock.now(), {
-        teamId: conversation.teamId,
-        teams: members,
-      }),
-    );
+    const offer = () =>
+      presence.offer(tenantId, id, conversation.createdAt, clock.now(), { teamId: conversation.teamId, teams: members });
+    // After another caller's rebuild, offering again is safe: a chat its snapshot queued keeps its
+    // place (and is not given out ahead of the line), one it missed is offered as new.
+    const offered = await unlessRebuilt(tenantId, offer, async () => {
+      const again = await offer();
+      return again.kind === 'queued' ? REBUILT : again;
+    });
     if (offered === REBUILT) {
       // The rebuilt queue holds this chat (the store says open and unassigned): drain, then look.
       await drainQueue(tenantId, collector);
       const assigned = collector.assigned.some((c) => c.id === id);
-      const position = assigned ? null : await presence.position(tenantId, id);
+      let position = assigned ? null : await presence.position(tenantId, id);
+      if (position !== null && !(await stillWaiting(id))) {
+        // Another caller's drain gave it out before our offer queued it again: it does not wait.
+        await presence.dequeue(tenantId, id);
+        position = null;
+      }
       return { ...(await finish(tenantId, collector)), position };
     }
     if (offered.kind === 'queued') return { ...(await finish(tenantId, collector)), position: offered.position };
@@ -152,11 +167,10 @@ export function createRoutingService({ presence, conversations, agents, teams, c
     async conversationResolved(conversation: Conversation): Promise<RoutingOutcome> {
       const { tenantId, assigneeId } = conversation;
       const collector = new OutcomeCollector();
-      const done = await unlessRebuilt<boolean | AgentPresence>(tenantId, () =>
+      const done =
         assigneeId === null
-          ? presence.dequeue(tenantId, conversation.id)
-          : presence.release(tenantId, assigneeId, clock.now()),
-      );
+          ? await unlessRebuilt(tenantId, () => presence.dequeue(tenantId, conversation.id))
+          : await releaseUnlessRebuilt(tenantId, assigneeId);
       if (done === REBUILT || done === true) collector.queueMoved = true;
       else if (done !== false) collector.agent(done);
       await drainQueue(tenantId, collector);
@@ -171,9 +185,13 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       const { tenantId, assigneeId } = conversation;
       if (assigneeId === null) return routeConversation(conversation);
       const now = clock.now();
-      const kept = await unlessRebuilt(tenantId, () =>
-        presence.reserve(tenantId, assigneeId, now, { overCapacity: true }),
-      );
+      const reserve = () => presence.reserve(tenantId, assigneeId, now, { overCapacity: true });
+      // After another caller's rebuild, reserve only when presence counts less than the store does
+      // (the rebuild applied predates the reopening); otherwise it is counted already.
+      const kept = await unlessRebuilt(tenantId, reserve, async (snapshot) => {
+        const counted = (await presence.get(tenantId, assigneeId, clock.now())).load;
+        return counted < loadIn(snapshot, assigneeId) ? reserve() : REBUILT;
+      });
       if (kept) {
         // After a rebuild the store's assignment is already counted.
         const collector = new OutcomeCollector();
@@ -206,6 +224,9 @@ export function createRoutingService({ presence, conversations, agents, teams, c
 
     /** A console connected (after authentication). An agent who is online again gets queued chats. */
     async connect(agent: Agent, connectionId: string) {
+      // After a restart or a Redis flush, rebuild first: the presence reported below then carries
+      // the stored capacity, not the default.
+      await ensureRoutingState(agent.tenantId);
       const now = clock.now();
       const before = await presence.get(agent.tenantId, agent.id, now);
       const after = await presence.connect(agent.tenantId, agent.id, connectionId, now);
@@ -228,7 +249,10 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       return { change, ...(await afterPresenceChange(agent.tenantId, change.presence, change.changed)) };
     },
 
-    /** An admin sets an agent's capacity; raising it drains the queue. */
+    /**
+     * An admin sets an agent's capacity; raising it drains the queue. The store is written first:
+     * it is what presence's capacity is rebuilt from after a restart.
+     */
     async setCapacity(admin: Agent, agentId: string, capacity: number): Promise<RoutingOutcome> {
       if (!hasRole(admin, 'admin')) throw new AftercareError('FORBIDDEN', 'Admins only');
       if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_CAPACITY) {
@@ -236,6 +260,9 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       }
       // Capacity stays editable while deactivated: it applies again once the agent is back.
       await assertAgentOfTenant(agentId, admin.tenantId, { mustBeActive: false });
+      if (!(await agents.setCapacity(admin.tenantId, agentId, capacity))) {
+        throw new AftercareError('NOT_FOUND', 'No such agent');
+      }
       const updated = await presence.setCapacity(admin.tenantId, agentId, capacity, clock.now());
       return afterPresenceChange(admin.tenantId, updated, true);
     },

@@ -1,3 +1,4 @@
+import type { AgentRepository } from '../agents/agent-repository.js';
 import type { ConversationRepository } from '../conversations/conversation-repository.js';
 import type { RoutingSnapshot } from './presence-port.js';
 
@@ -5,16 +6,16 @@ import type { RoutingSnapshot } from './presence-port.js';
 const PAGE_SIZE = 500;
 
 /**
- * What load and queue should be, read from the store (the source of truth): each agent's load is
- * their number of open assigned conversations; the queue is every open unassigned conversation, in
- * order of creation, with the team it waits for.
+ * What load, queue and capacities should be, read from the store (the source of truth): each
+ * agent's load is their number of open assigned conversations; the queue is every open unassigned
+ * conversation, in order of creation, with the team it waits for; capacities are the ones admins set.
  *
  * Pages go backwards by `updatedAt`. The next page starts at the oldest `updatedAt` seen, inclusive,
  * and ids already seen are skipped, so conversations sharing a timestamp across a page boundary are
  * not lost (only more than `PAGE_SIZE` of them sharing one millisecond could be).
  */
 export async function readRoutingSnapshot(
-  conversations: ConversationRepository,
+  { conversations, agents }: { conversations: ConversationRepository; agents: AgentRepository },
   tenantId: string,
 ): Promise<RoutingSnapshot> {
   const seen = new Set<string>();
@@ -40,5 +41,8 @@ export async function readRoutingSnapshot(
     if (page.length < PAGE_SIZE || fresh.length === 0 || !oldest) break;
     before = oldest.updatedAt + 1;
   }
-  return { loads: [...loads].map(([agentId, load]) => ({ agentId, load })), queue };
+  const capacities = (await agents.listByTenant(tenantId)).flatMap(({ id, capacity }) =>
+    capacity === null ? [] : [{ agentId: id, capacity }],
+  );
+  return { loads: [...loads].map(([agentId, load]) => ({ agentId, load })), queue, capacities };
 }

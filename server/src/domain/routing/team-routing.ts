@@ -39,16 +39,17 @@ export function createTeamRouting(
   },
 ) {
   const { presence, conversations, teams, clock } = deps;
-  const { withRoutingState, unlessRebuilt, finish, drainQueue } = steps;
+  const { withRoutingState, unlessRebuilt, releaseUnlessRebuilt, finish, drainQueue } = steps;
 
   /** Puts a conversation the store now has unassigned back in the queue (for its team) and frees its agent's slot. */
   async function requeue(conversation: Conversation, previousAssignee: string | null, collector: OutcomeCollector) {
     const { tenantId, id } = conversation;
     if (previousAssignee !== null) {
-      const released = await unlessRebuilt(tenantId, () => presence.release(tenantId, previousAssignee, clock.now()));
+      const released = await releaseUnlessRebuilt(tenantId, previousAssignee);
       if (released !== REBUILT) collector.agent(released);
     }
-    // After a rebuild the store's state (unassigned, with its team) is already the queue's.
+    // After a rebuild the store's state (unassigned, with its team) is already the queue's; after
+    // another caller's, enqueuing again keeps an existing place (and sets the team).
     await unlessRebuilt(tenantId, () => presence.enqueue(tenantId, id, conversation.createdAt, conversation.teamId));
     collector.queueMoved = true;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ErrorReply } from 'redis';
+import { createLeasedRateLimit } from './leased-rate-limit.js';
 import type { RateLimit, RateLimitOptions, RateLimitStore } from './rate-limit.js';
 
 /** The part of a node-redis v6 client this adapter uses; `createClient({ url })` satisfies it. */
@@ -74,12 +75,13 @@ export function createRedisRateLimits(
   }
 
   return {
-    limit(name, { burst, perSecond }: RateLimitOptions): RateLimit {
+    limit(name, { burst, perSecond, lease }: RateLimitOptions): RateLimit {
       const prefix = `${RATE_LIMIT_KEY_PREFIX}${name}:`;
       const perMs = String(perSecond / 1000);
-      return {
+      const bucket: RateLimit = {
         take: (key, cost = 1) => run(['1', prefix + key, String(burst), perMs, String(now()), String(cost)]),
       };
+      return lease && lease > 1 ? createLeasedRateLimit(bucket, { lease: Math.min(lease, burst) }) : bucket;
     },
   };
 }

@@ -28,7 +28,7 @@ export function newId(prefix = 'id'): string {
 /** A tenant nobody used before, with empty load and queue (as after a rebuild from an empty store). */
 export async function newTenant(presence: PresencePort): Promise<string> {
   const tenantId = newId('tenant');
-  await presence.rebuild(tenantId, { loads: [], queue: [] }, { onlyIfMissing: false });
+  await presence.rebuild(tenantId, { loads: [], queue: [], capacities: [] }, { onlyIfMissing: false });
   return tenantId;
 }
 

@@ -149,16 +149,50 @@ export function describeRoutingContract(getOpened: () => OpenedPresence): void {
         { conversationId: queued[1]!, enqueuedAt: T0 + 2 },
         { conversationId: queued[0]!, enqueuedAt: T0 + 1 },
       ],
+      capacities: [],
     };
     expect(await presence.rebuild(tenantId, snapshot, { onlyIfMissing: true })).toBe(true);
-    expect(await peer.rebuild(tenantId, { loads: [], queue: [] }, { onlyIfMissing: true })).toBe(false);
+    expect(await peer.rebuild(tenantId, { loads: [], queue: [], capacities: [] }, { onlyIfMissing: true })).toBe(false);
     expect(await presence.get(tenantId, agentId, T0)).toMatchObject({ load: 2, capacity: 3, status: 'online' });
     expect((await presence.queue(tenantId)).map((q) => q.conversationId)).toEqual(queued);
 
     // A forced rebuild resets every load not in the snapshot.
-    await presence.rebuild(tenantId, { loads: [{ agentId: other, load: 1 }], queue: [] }, { onlyIfMissing: false });
+    await presence.rebuild(
+      tenantId,
+      { loads: [{ agentId: other, load: 1 }], queue: [], capacities: [] },
+      { onlyIfMissing: false },
+    );
     expect(await presence.get(tenantId, agentId, T0)).toMatchObject({ load: 0 });
     expect(await presence.get(tenantId, other, T0)).toMatchObject({ load: 1 });
     expect(await presence.queue(tenantId)).toEqual([]);
+  });
+
+  it('capacities survive a rebuild: set from the snapshot, kept for agents it does not list', async () => {
+    const { presence, peer } = getOpened();
+    // A restart or a flush: the agents reconnect with no capacity known but the default.
+    const tenantId = newId('tenant');
+    const [raised, lowered, unlisted, offline] = [newId('agent'), newId('agent'), newId('agent'), newId('agent')];
+    await bringOnline(presence, tenantId, raised, T0);
+    await bringOnline(presence, tenantId, lowered, T0);
+    await bringOnline(presence, tenantId, unlisted, T0, 4);
+    const snapshot = {
+      loads: [{ agentId: raised, load: 3 }],
+      queue: [{ conversationId: newId('conv'), enqueuedAt: T0 }],
+      capacities: [
+        { agentId: raised, capacity: 5 },
+        { agentId: lowered, capacity: 0 },
+        { agentId: offline, capacity: 7 },
+      ],
+    };
+    expect(await peer.rebuild(tenantId, snapshot, { onlyIfMissing: true })).toBe(true);
+
+    expect(await presence.get(tenantId, raised, T0 + 1)).toMatchObject({ capacity: 5, load: 3 });
+    expect(await presence.get(tenantId, lowered, T0 + 1)).toMatchObject({ capacity: 0, load: 0 });
+    expect(await presence.get(tenantId, unlisted, T0 + 1)).toMatchObject({ capacity: 4 });
+    // An agent whose console is not connected yet is known with their capacity, and offline.
+    expect(await presence.get(tenantId, offline, T0 + 1)).toMatchObject({ capacity: 7, status: 'offline' });
+    // Routing uses them: the raised agent (load 3 of 5, over the default 2) still has room; the lowered one none.
+    expect(await presence.reserve(tenantId, raised, T0 + 2, { overCapacity: false })).toMatchObject({ load: 4 });
+    expect(await presence.reserve(tenantId, lowered, T0 + 3, { overCapacity: false })).toBeNull();
   });
 }

@@ -121,6 +121,7 @@ export function describeTeamQueueContract(getOpened: () => OpenedPresence): void
         { conversationId: bound, enqueuedAt: T0 + 1, teamId: team },
         { conversationId: free, enqueuedAt: T0 + 2, teamId: null },
       ],
+      capacities: [],
     };
     await presence.rebuild(tenantId, snapshot, { onlyIfMissing: false });
     await bringOnline(presence, tenantId, outsider, T0 + 10, 5);

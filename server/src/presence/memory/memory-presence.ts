@@ -115,6 +115,7 @@ export class MemoryPresence implements PresencePort {
     if (options.onlyIfMissing && tenant.routingReady) return false;
     for (const agent of tenant.agents.values()) agent.load = 0;
     for (const { agentId, load } of snapshot.loads) this.agent(tenantId, agentId).load = load;
+    for (const { agentId, capacity } of snapshot.capacities) this.agent(tenantId, agentId).capacity = capacity;
     tenant.queue = new Map(
       snapshot.queue.map((entry) => [
         entry.conversationId,

@@ -228,7 +228,10 @@ local agents = {}
 for _, id in ipairs(ids) do table.insert(agents, reply(readAgent(id, now, defaultCapacity))) end
 return agents`),
 
-  /** onlyIfMissing (1|0), loadCount, agentId load pairs..., conversationId enqueuedAt teamId ('' none) triples... */
+  /**
+   * onlyIfMissing (1|0), loadCount, agentId load pairs..., capacityCount, agentId capacity pairs...,
+   * conversationId enqueuedAt teamId ('' none) triples...
+   */
   rebuild: script(`
 if ARGV[2] == '1' and redis.call('EXISTS', readyKey) == 1 then return 0 end
 for _, id in ipairs(redis.call('SMEMBERS', agentsKey)) do redis.call('HSET', agentKey(id), 'load', 0) end
@@ -237,8 +240,13 @@ for i = 4, loadEnd, 2 do
   redis.call('HSET', agentKey(ARGV[i]), 'load', ARGV[i + 1])
   redis.call('SADD', agentsKey, ARGV[i])
 end
+local capacityEnd = loadEnd + 1 + 2 * tonumber(ARGV[loadEnd + 1])
+for i = loadEnd + 2, capacityEnd, 2 do
+  redis.call('HSET', agentKey(ARGV[i]), 'capacity', ARGV[i + 1])
+  redis.call('SADD', agentsKey, ARGV[i])
+end
 redis.call('DEL', queueKey, queueTeamsKey)
-for i = loadEnd + 1, #ARGV, 3 do
+for i = capacityEnd + 1, #ARGV, 3 do
   redis.call('ZADD', queueKey, ARGV[i + 1], ARGV[i])
   setQueuedTeam(ARGV[i], ARGV[i + 2])
 end

@@ -136,6 +136,8 @@ export class RedisPresence implements PresencePort {
       options.onlyIfMissing ? 1 : 0,
       snapshot.loads.length,
       ...snapshot.loads.flatMap(({ agentId, load }) => [agentId, load]),
+      snapshot.capacities.length,
+      ...snapshot.capacities.flatMap(({ agentId, capacity }) => [agentId, capacity]),
       ...snapshot.queue.flatMap(({ conversationId, enqueuedAt, teamId }) => [conversationId, enqueuedAt, teamId ?? '']),
     ];
     return (await this.run<number>(presenceScripts.rebuild, tenantId, args)) === 1;

@@ -68,6 +68,29 @@ export function describeAccountContract(getStore: () => Store): void {
     expect(listed.find((a) => a.id === second.id)).toEqual(second);
   });
 
+  it('agents: capacity is null (the default) until set, and set per tenant', async () => {
+    const store = getStore();
+    const { capacity: _, ...withoutCapacity } = newAgent();
+    const agent = await store.agents.create(withoutCapacity);
+    expect(agent.capacity).toBeNull();
+    const raised = await store.agents.setCapacity(agent.tenantId, agent.id, 7);
+    expect(raised).toEqual({ ...agent, capacity: 7 });
+    expect(await store.agents.getById(agent.id)).toEqual({ ...agent, capacity: 7 });
+    expect((await store.agents.listByTenant(agent.tenantId)).map((a) => a.capacity)).toEqual([7]);
+    // Another tenant cannot touch it; zero is a real capacity (no chats), null the default again.
+    expect(await store.agents.setCapacity(newId(), agent.id, 1)).toBeNull();
+    expect(await store.agents.setCapacity(agent.tenantId, newId(), 1)).toBeNull();
+    expect(await store.agents.setCapacity(agent.tenantId, agent.id, 0)).toMatchObject({ capacity: 0 });
+    expect(await store.agents.getById(agent.id)).toMatchObject({ capacity: 0 });
+    expect(await store.agents.setCapacity(agent.tenantId, agent.id, null)).toMatchObject({ capacity: null });
+    // Other changes keep it.
+    await store.agents.setCapacity(agent.tenantId, agent.id, 4);
+    expect(await store.agents.update(agent.tenantId, agent.id, { name: 'Renamed' })).toMatchObject({ capacity: 4 });
+    expect(await store.agents.create(newAgent({ tenantId: agent.tenantId, capacity: 2 }))).toMatchObject({
+      capacity: 2,
+    });
+  });
+
   it('sessions: a session is found until it expires', async () => {
     const store = getStore();
     const agent = await store.agents.create(newAgent());

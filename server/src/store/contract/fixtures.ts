@@ -34,6 +34,7 @@ export function newAgent(overrides: Partial<AgentRecord> = {}): AgentRecord {
     passwordHash: 'scrypt$salt$hash',
     active: true,
     avatarUrl: null,
+    capacity: null,
     createdAt: T0,
     ...overrides,
   };

@@ -60,6 +60,8 @@ export interface AgentDocument {
   /** Both absent in documents written before deactivation and pictures existed: active, no picture. */
   active?: boolean;
   avatarUrl?: string | null;
+  /** Absent in documents written before capacity was stored: the default applies. */
+  capacity?: number | null;
   createdAt: Date;
 }
 
@@ -73,6 +75,7 @@ export const agentSchema = new Schema<AgentDocument>(
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },
     avatarUrl: { type: String, default: null },
+    capacity: { type: Number, default: null, min: 0 },
     createdAt: { type: Date, required: true },
   },
   { ...strictSchemaOptions, collection: 'agents' },
@@ -92,7 +95,7 @@ export function toAgentRecord(doc: AgentDocument): AgentRecord {
     avatarUrl: doc.avatarUrl ?? null,
     createdAt: toMillis(doc.createdAt),
   };
-  return { ...agent, passwordHash: doc.passwordHash };
+  return { ...agent, passwordHash: doc.passwordHash, capacity: doc.capacity ?? null };
 }
 
 /**

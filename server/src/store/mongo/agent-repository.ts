@@ -4,6 +4,7 @@ import type {
   AgentRecord,
   AgentRepository,
   AgentSession,
+  NewAgentRecord,
   SessionRepository,
 } from '../../domain/agents/agent-repository.js';
 import { type AgentDocument, type SessionDocument, toAgentRecord, toAgentSession } from './account-schemas.js';
@@ -17,7 +18,7 @@ export class MongoAgentRepository implements AgentRepository {
     private readonly pending: PendingWrites,
   ) {}
 
-  async create(agent: AgentRecord): Promise<AgentRecord> {
+  async create(agent: NewAgentRecord): Promise<AgentRecord> {
     const doc: AgentDocument = {
       _id: agent.id,
       tenantId: agent.tenantId,
@@ -27,6 +28,7 @@ export class MongoAgentRepository implements AgentRepository {
       passwordHash: agent.passwordHash,
       active: agent.active,
       avatarUrl: agent.avatarUrl,
+      capacity: agent.capacity ?? null,
       createdAt: new Date(agent.createdAt),
     };
     await this.pending.track(() =>
@@ -64,6 +66,16 @@ export class MongoAgentRepository implements AgentRepository {
     const doc = await this.pending.track(() =>
       this.agents
         .findOneAndUpdate({ _id: id, tenantId }, { $set: set }, { returnDocument: 'after', runValidators: true })
+        .lean<AgentDocument>()
+        .exec(),
+    );
+    return doc ? toAgentRecord(doc) : null;
+  }
+
+  async setCapacity(tenantId: string, id: string, capacity: number | null): Promise<AgentRecord | null> {
+    const doc = await this.pending.track(() =>
+      this.agents
+        .findOneAndUpdate({ _id: id, tenantId }, { $set: { capacity } }, { returnDocument: 'after', runValidators: true })
         .lean<AgentDocument>()
         .exec(),
     );

@@ -5,6 +5,7 @@ import type {
   AgentRecord,
   AgentRepository,
   AgentSession,
+  NewAgentRecord,
   SessionRepository,
 } from '../../domain/agents/agent-repository.js';
 import { conflictOnDuplicate } from './sqlite-errors.js';
@@ -18,6 +19,7 @@ interface AgentRow {
   password_hash: string;
   active: number;
   avatar_url: string | null;
+  capacity: number | null;
   created_at: number;
 }
 
@@ -28,7 +30,7 @@ interface SessionRow {
   expires_at: number;
 }
 
-const agentColumns = 'id, tenant_id, email, name, role, password_hash, active, avatar_url, created_at';
+const agentColumns = 'id, tenant_id, email, name, role, password_hash, active, avatar_url, capacity, created_at';
 
 function toAgent(row: AgentRow): AgentRecord {
   return {
@@ -40,6 +42,7 @@ function toAgent(row: AgentRow): AgentRecord {
     passwordHash: row.password_hash,
     active: row.active === 1,
     avatarUrl: row.avatar_url,
+    capacity: row.capacity,
     createdAt: row.created_at,
   };
 }
@@ -51,11 +54,12 @@ export class SqliteAgentRepository implements AgentRepository {
   private readonly selectByEmail;
   private readonly selectByTenant;
   private readonly updateOne;
+  private readonly updateCapacity;
 
   constructor(db: Database) {
     this.insert = db.prepare<AgentRow>(
       `INSERT INTO agents (${agentColumns})
-       VALUES (@id, @tenant_id, @email, @name, @role, @password_hash, @active, @avatar_url, @created_at)`,
+       VALUES (@id, @tenant_id, @email, @name, @role, @password_hash, @active, @avatar_url, @capacity, @created_at)`,
     );
     // COALESCE keeps absent fields; `avatar_url` takes a flag because null is a real value (no picture).
     this.updateOne = db.prepare<
@@ -76,6 +80,9 @@ export class SqliteAgentRepository implements AgentRepository {
          avatar_url = CASE WHEN @set_avatar = 1 THEN @avatar_url ELSE avatar_url END
        WHERE tenant_id = @tenant_id AND id = @id RETURNING ${agentColumns}`,
     );
+    this.updateCapacity = db.prepare<{ tenant_id: string; id: string; capacity: number | null }, AgentRow>(
+      `UPDATE agents SET capacity = @capacity WHERE tenant_id = @tenant_id AND id = @id RETURNING ${agentColumns}`,
+    );
     this.selectById = db.prepare<[string], AgentRow>(`SELECT ${agentColumns} FROM agents WHERE id = ?`);
     this.selectByEmail = db.prepare<[string], AgentRow>(`SELECT ${agentColumns} FROM agents WHERE email = ?`);
     this.selectByTenant = db.prepare<[string], AgentRow>(
@@ -83,7 +90,7 @@ export class SqliteAgentRepository implements AgentRepository {
     );
   }
 
-  async create(agent: AgentRecord): Promise<AgentRecord> {
+  async create(agent: NewAgentRecord): Promise<AgentRecord> {
     const row: AgentRow = {
       id: agent.id,
       tenant_id: agent.tenantId,
@@ -93,6 +100,7 @@ export class SqliteAgentRepository implements AgentRepository {
       password_hash: agent.passwordHash,
       active: agent.active ? 1 : 0,
       avatar_url: agent.avatarUrl,
+      capacity: agent.capacity ?? null,
       created_at: agent.createdAt,
     };
     conflictOnDuplicate(() => this.insert.run(row), `An agent with email ${row.email} already exists.`);
@@ -124,6 +132,11 @@ export class SqliteAgentRepository implements AgentRepository {
       avatar_url: changes.avatarUrl ?? null,
       password_hash: changes.passwordHash ?? null,
     });
+    return row ? toAgent(row) : null;
+  }
+
+  async setCapacity(tenantId: string, id: string, capacity: number | null): Promise<AgentRecord | null> {
+    const row = this.updateCapacity.get({ tenant_id: tenantId, id, capacity });
     return row ? toAgent(row) : null;
   }
 }

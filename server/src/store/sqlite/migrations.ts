@@ -1,4 +1,5 @@
 import { afterSalesMigration } from './after-sales-migration.js';
+import { agentCapacityMigration } from './agent-capacity-migration.js';
 import { conversationPromisesMigration } from './conversation-promises-migration.js';
 import { identityVerificationMigration } from './identity-verification-migration.js';
 import { inboxSearchMigration } from './inbox-search-migration.js';
@@ -202,4 +203,5 @@ export const migrations: readonly Migration[] = [
   conversationPromisesMigration,
   reportsMigration,
   identityVerificationMigration,
+  agentCapacityMigration,
 ];

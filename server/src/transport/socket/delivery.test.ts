@@ -10,6 +10,7 @@ import {
 } from '@aftercare/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../lib/logger.js';
 import {
   connectAgent,
   connectVisitor,
@@ -18,8 +19,10 @@ import {
   requestData,
   startConversation,
 } from '../../test-support/clients.js';
+import { hasRedisServer, startRedisServer } from '../../test-support/redis-server.js';
 import { spawnServer } from '../../test-support/spawn-server.js';
 import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { openSocketAdapter } from './redis-streams-adapter.js';
 
 describe('delivery guarantees', () => {
   let server: TestServer;
@@ -85,9 +88,12 @@ describe('delivery guarantees', () => {
   });
 });
 
-describe('connection state recovery', () => {
+// Recovery is on in scale-out mode only: the Redis stream, not the heap, keeps what was missed.
+describe.skipIf(!hasRedisServer())('connection state recovery (Redis Streams adapter)', () => {
   it('lets a client back in after a transport drop, with the recovery fields socket.io-client adds', async () => {
-    const server = await startTestServer();
+    const redis = await startRedisServer();
+    const adapter = await openSocketAdapter({ redisUrl: redis.url, logger: silentLogger });
+    const server = await startTestServer({ socketAdapter: adapter });
     try {
       const { session } = await connectVisitor(server.url);
       const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
@@ -121,6 +127,8 @@ describe('connection state recovery', () => {
       socket.close();
     } finally {
       await server.close();
+      await adapter.close();
+      await redis.close();
     }
   });
 });

@@ -69,7 +69,8 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
  * The publishing client as the adapter should see it. The adapter fires some commands without
  * awaiting them (`SET` when a session is kept for recovery, `PUBLISH` of ephemeral packets): with
  * a fail-fast client their rejections would go unhandled and end the process, so those settle
- * quietly. Its duplicates (stream readers, subscriber) get the offline queue back.
+ * quietly. Its duplicates (stream readers, subscriber) get the offline queue back, and the same
+ * care for the commands fired at them.
  */
 function guardForOutages(client: RedisClient): RedisClient {
   const quiet =
@@ -81,10 +82,32 @@ function guardForOutages(client: RedisClient): RedisClient {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (property === 'duplicate') {
-        return (overrides?: object) => target.duplicate({ ...overrides, disableOfflineQueue: false });
+        return (overrides?: object) =>
+          observeFireAndForget(target.duplicate({ ...overrides, disableOfflineQueue: false }));
       }
       if (property === 'set' || property === 'publish' || property === 'sPublish') return quiet(value.bind(target));
       return value.bind(target);
+    },
+  });
+}
+
+/**
+ * The adapter's readers and subscriber: it subscribes and, on close, disconnects them without
+ * awaiting; a subscription still pending when the server stops rejects, and unobserved that would
+ * end the process with an error during a clean shutdown. Callers that await still see the result.
+ */
+function observeFireAndForget(client: RedisClient): RedisClient {
+  const observed = new Set<PropertyKey>(['subscribe', 'sSubscribe', 'disconnect', 'destroy', 'quit', 'close']);
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (!observed.has(property)) return value.bind(target);
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.catch(() => {});
+        return result;
+      };
     },
   });
 }

@@ -48,6 +48,8 @@ let server: TestServer;
 let admin: AgentClient;
 let shopper: VisitorClient;
 let conversation: Conversation;
+/** Whether the running suite's server recovers connections (only with the Redis Streams adapter). */
+let recovering: boolean;
 
 /**
  * Runs `cases` against a fresh server whose socket.io adapter is the in-process one, or Redis
@@ -68,6 +70,7 @@ function withEachAdapter(cases: () => void): void {
           adapter = await openSocketAdapter({ redisUrl: redis.url, logger: silentLogger });
         }
         server = await startTestServer({ clock, ...(adapter ? { socketAdapter: adapter } : {}) });
+        recovering = adapter !== undefined;
         admin = await connectAgent(server.url);
         ({ socket: shopper } = await connectVisitor(server.url));
         conversation = await startConversation(shopper, { name: 'Recovering Rita' });
@@ -159,7 +162,9 @@ withEachAdapter(() => {
       const replayed = nextEvents<{ message: Message }>(socket, 'message:created');
       socket.connect();
       await connected(socket);
-      expect(socket.recovered).toBe(true);
+      expect(socket.recovered ?? false).toBe(recovering);
+      // Without recovery (embedded mode) the console catches up from storage instead.
+      if (!recovering) return void replayed.catch(() => {});
       expect((await replayed)[0]!.message).toMatchObject({ id: missed.id, text: missed.text });
       expect(missedSince().filter(([event]) => event === 'message:created')).toHaveLength(1);
     });
@@ -327,7 +332,8 @@ withEachAdapter(() => {
       const replayed = nextEvents<{ message: Message }>(socket, 'message:created');
       socket.connect();
       await connected(socket);
-      expect(socket.recovered).toBe(true);
+      expect(socket.recovered ?? false).toBe(recovering);
+      if (!recovering) return void replayed.catch(() => {});
       expect((await replayed)[0]!.message.id).toBe(missed.id);
       expect(missedSince().some(([event]) => event === 'message:created')).toBe(true);
     });

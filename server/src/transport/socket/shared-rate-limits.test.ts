@@ -97,11 +97,13 @@ if (!hasRedisServer()) {
         answers.push(await request(onA, 'conversation:list', {}));
         answers.push(await request(onB, 'conversation:list', {}));
       }
-      expect(answers.map((answer) => ('data' in answer ? 'ok' : answer.error.code))).toEqual([
-        ...Array(6).fill('ok'),
-        'RATE_LIMITED',
-        'RATE_LIMITED',
-      ]);
+      // Six tokens in all between both processes, never more. Each process leases five at a time,
+      // so a token still leased to one may be missing to the other: a little stricter, not looser.
+      const codes = answers.map((answer) => ('data' in answer ? 'ok' : answer.error.code));
+      const allowed = codes.filter((code) => code === 'ok').length;
+      expect(allowed).toBeLessThanOrEqual(6);
+      expect(allowed).toBeGreaterThanOrEqual(5);
+      expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(8 - allowed);
     });
 
     it('throttles failed sign-ins for an account across processes', async () => {

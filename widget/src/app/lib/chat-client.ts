@@ -258,6 +258,7 @@ export class ChatClient {
     bindLiveUpdates(socket, store, {
       receive: (messages) => this.receive(messages),
       onAgentMessage: (message) => this.options.onAgentMessage?.(message),
+      sync: () => void this.sync(),
     });
     bindBrowserEvents(socket, store, this.key('outbox'));
   }

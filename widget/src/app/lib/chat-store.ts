@@ -7,7 +7,7 @@ import type {
   VisitorProfile,
   WidgetSiteConfig,
 } from '@aftercare/shared';
-import { countUnread, mergeMessages } from './messages.js';
+import { countUnread, heldThrough, mergeMessages } from './messages.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
 import type { SafeStorage } from './storage.js';
 
@@ -20,6 +20,12 @@ export interface ChatState {
   /** The conversation on screen: the open one, or a just-resolved one until the shopper moves on. */
   conversation: Conversation | null;
   messages: Message[];
+  /**
+   * The sequence up to which every message is held: a resync continues after it (see
+   * `heldThrough`). A finished sync moves it over gaps shoppers never see (agents' internal notes),
+   * which the messages alone cannot tell from lost ones.
+   */
+  synced: number;
   /** Unacknowledged messages of the conversation on screen, oldest first. */
   pending: OutboxEntry[];
   typing: MessageAuthor | null;
@@ -45,6 +51,7 @@ const SAVED_MESSAGES = 100;
 interface SavedConversation {
   conversation: Conversation;
   messages: Message[];
+  synced?: number;
 }
 
 /** Receipts only move forward, whatever order updates arrive in. */
@@ -65,6 +72,7 @@ export class ChatStore {
     customer: null,
     conversation: null,
     messages: [],
+    synced: 0,
     pending: [],
     typing: null,
     unread: 0,
@@ -82,7 +90,7 @@ export class ChatStore {
   ) {
     try {
       const saved = JSON.parse(storage.get(savedKey) ?? 'null') as SavedConversation | null;
-      if (saved?.conversation?.id) this.update({ conversation: saved.conversation, messages: saved.messages ?? [] });
+      if (saved?.conversation?.id) this.update(saved);
     } catch {
       // Unreadable: the server's session:ready tells us again.
     }
@@ -98,19 +106,25 @@ export class ChatStore {
   update(patch: Partial<ChatState>): void {
     const next = { ...this.state, ...patch };
     next.unread = countUnread(next.messages, next.conversation);
+    next.synced = heldThrough(next.messages, next.synced);
     this.state = next;
-    if ('conversation' in patch || 'messages' in patch) this.save();
+    if ('conversation' in patch || 'messages' in patch || 'synced' in patch) this.save();
     for (const listener of this.listeners) listener();
   }
 
-  /** Puts a conversation on screen with the messages already known of it. */
+  /** Puts a conversation on screen with the messages already known of it (`synced` holds for those only). */
   show(incoming: Conversation, messages: Message[]): void {
-    const known = this.state.conversation;
-    const conversation =
-      known?.id === incoming.id
-        ? { ...incoming, visitorReceipts: maxReceipts(known.visitorReceipts, incoming.visitorReceipts) }
-        : incoming;
-    this.update({ conversation, messages, queue: known?.id === incoming.id ? this.state.queue : null });
+    const { conversation: known, queue, synced } = this.state;
+    const same = known?.id === incoming.id;
+    const conversation = same
+      ? { ...incoming, visitorReceipts: maxReceipts(known.visitorReceipts, incoming.visitorReceipts) }
+      : incoming;
+    this.update({
+      conversation,
+      messages,
+      queue: same ? queue : null,
+      synced: messages === this.state.messages ? synced : 0,
+    });
     this.refreshPending();
   }
 
@@ -160,9 +174,9 @@ export class ChatStore {
   }
 
   private save(): void {
-    const { conversation, messages } = this.state;
+    const { conversation, messages, synced } = this.state;
     const saved: SavedConversation | null =
-      conversation?.status === 'open' ? { conversation, messages: messages.slice(-SAVED_MESSAGES) } : null;
+      conversation?.status === 'open' ? { conversation, messages: messages.slice(-SAVED_MESSAGES), synced } : null;
     this.storage.set(this.savedKey, saved && JSON.stringify(saved));
   }
 }

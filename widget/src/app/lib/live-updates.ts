@@ -2,6 +2,9 @@ import type { ErrorBody, ErrorCode, Message } from '@aftercare/shared';
 import type { ChatStore } from './chat-store.js';
 import type { VisitorSocket } from './connection.js';
 
+/** How long a gap before a live message may fill by itself (a broadcast relayed by another process) before a sync. */
+const GAP_SYNC_MS = 1_000;
+
 /**
  * Server events about the conversation on screen: new messages, agents typing, receipts, status
  * changes and the shopper's place in the line. Events for other conversations are ignored (the store checks ids).
@@ -9,11 +12,18 @@ import type { VisitorSocket } from './connection.js';
 export function bindLiveUpdates(
   socket: VisitorSocket,
   store: ChatStore,
-  handlers: { receive(messages: Message[]): void; onAgentMessage(message: Message): void },
+  handlers: { receive(messages: Message[]): void; onAgentMessage(message: Message): void; sync(): void },
 ): void {
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
   socket.on('message:created', ({ message }) => {
     const isNew = !store.state.messages.some((known) => known.id === message.id);
     handlers.receive([message]);
+    // A sequence is missing before this one: fetch it unless it turns up meanwhile, not only at
+    // the next reconnect.
+    if (message.conversationId === store.state.conversation?.id && message.seq > store.state.synced) {
+      clearTimeout(gapTimer);
+      gapTimer = setTimeout(() => message.seq > store.state.synced && handlers.sync(), GAP_SYNC_MS);
+    }
     if (!isNew || message.author.kind !== 'agent' || message.conversationId !== store.state.conversation?.id) return;
     store.update({ typing: null, live: message });
     handlers.onAgentMessage(message);

@@ -10,8 +10,18 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** The highest sequence number held; `messages:sync` continues after it. */
+/** The highest sequence number held (what the shopper has seen, for receipts). */
 export const lastSeq = (messages: readonly Message[]) => messages.at(-1)?.seq ?? 0;
+
+/**
+ * The sequence up to which every message is held: `from` (known complete, e.g. by a finished
+ * sync), then on over `messages` (sorted by `seq`) as long as no sequence is missing. A resync
+ * continues after it, not after the highest held: with several server processes a newer message
+ * (the shopper's own ack, or another process's broadcast) can arrive before an older one, and a
+ * sync after the newest would skip the older one for good.
+ */
+export const heldThrough = (messages: readonly Message[], from: number) =>
+  messages.reduce((seq, message) => (message.seq === seq + 1 ? seq + 1 : seq), from);
 
 /** Agent messages the shopper has not read yet, by the shopper side's read receipt. */
 export function countUnread(messages: readonly Message[], conversation: Conversation | null): number {

@@ -18,9 +18,9 @@ import { DEMO } from './server.js';
  * a connection: every message waits in an outbox under a client id fixed once, leaves it only when
  * acked, and is resent with the same id after a failure; after every (re)connect the client first
  * syncs each conversation (`messages:sync`, paging while `hasMore`), then flushes the outbox in
- * order. One deliberate difference: the sync starts after the sequence up to which the client holds
- * everything, where the widget and console start after the highest one they hold, which can skip a
- * message with several processes (see `syncCursors`). They also record everything they received, so a
+ * order. Like the widget and console, the sync starts after the sequence up to which the client
+ * holds everything, not the highest one it holds (with several processes an ack can overtake an
+ * older message's broadcast; see `syncCursors`). They also record everything they received, so a
  * test can compare it with storage: what was lost, what arrived twice.
  *
  * Unlike the browser clients they reconnect across a list of server URLs, as clients behind a load

@@ -68,7 +68,7 @@ export function createRoutingSteps({
       if (!(error instanceof RoutingStateMissingError)) throw error;
       const snapshot = await readRoutingSnapshot({ conversations, agents }, tenantId);
       if (await presence.rebuild(tenantId, snapshot, { onlyIfMissing: true })) return REBUILT;
-      console.log("SKIPPED", snapshot.queue.length); return REBUILT; // TEMP
+      return reconcile(snapshot);
     }
   }
 

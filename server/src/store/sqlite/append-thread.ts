@@ -54,6 +54,7 @@ export class AppendThread {
   private readonly worker: Worker;
   private readonly calls = new Map<number, Call>();
   private nextId = 0;
+  private failure: Error | null = null;
 
   constructor(options: {
     file: string;
@@ -83,10 +84,15 @@ export class AppendThread {
       if ('results' in reply) call.resolve(reply.results);
       else call.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
     });
-    this.worker.on('error', (error) => {
+    // A thread that died answers nothing more: fail what waits and every later append at once,
+    // rather than leaving senders waiting forever (they keep their messages and retry).
+    const fail = (error: Error) => {
+      this.failure ??= error;
       for (const call of this.calls.values()) call.reject(error);
       this.calls.clear();
-    });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`The append thread stopped (exit code ${code}).`)));
     this.worker.unref();
   }
 
@@ -107,6 +113,7 @@ export class AppendThread {
   }
 
   private call(rows: readonly AppendRow[]): Promise<AppendRowResult[]> {
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       if (this.calls.size === 0) this.worker.ref();

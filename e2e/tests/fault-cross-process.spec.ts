@@ -1,9 +1,10 @@
 import { AGENT_NAMESPACE, type AgentPresence, PROTOCOL_VERSION, type Response } from '@aftercare/shared';
 import { expect, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
+import type { Cluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
-import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
+import { AgentClient, createAgents, ShopperClient } from '../support/fault-clients.js';
+import { useCluster } from '../support/fault-suite.js';
 
 /**
  * Scale-out mode end to end: a shopper connected to one server process and an agent connected to
@@ -11,20 +12,8 @@ import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../s
  * adapter for every broadcast). Everything one side does must reach the other, once.
  */
 let cluster: Cluster;
-const clients: FaultClient[] = [];
-const track = <T extends FaultClient>(client: T): T => {
-  clients.push(client);
-  return client;
-};
-
-test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  cluster = await startCluster();
-});
-test.afterAll(async () => {
-  for (const client of clients) client.close();
-  await cluster?.close();
+const { track } = useCluster((started) => {
+  cluster = started;
 });
 
 test('a shopper on process 1 and an agent on process 2 hold a whole conversation', async () => {

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
+import type { Cluster } from '../support/cluster.js';
 import { conversationProblems, type Receiver } from '../support/fault-checks.js';
 import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
+import { useCluster } from '../support/fault-suite.js';
 
 /**
  * `kill -9` of one of two server processes while 200 conversations are busy: no shutdown runs, the
@@ -15,23 +16,11 @@ const ROUND_MS = 400;
 const KILLED_AFTER_ROUND = 3;
 
 let cluster: Cluster;
-const clients: FaultClient[] = [];
-const track = <T extends FaultClient>(client: T): T => {
-  clients.push(client);
-  return client;
-};
+const { track, clients } = useCluster((started) => {
+  cluster = started;
+});
 /** The traffic and who was on the killed process. */
 const run = { shoppers: [] as ShopperClient[], agentOf: new Map<string, AgentClient>(), victims: [] as FaultClient[] };
-
-test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  cluster = await startCluster();
-});
-test.afterAll(async () => {
-  for (const client of clients) client.close();
-  await cluster?.close();
-});
 
 /** Every conversation's problems, with the receivers `receiversOf` names. */
 function problems(receiversOf: (shopper: ShopperClient, agent: AgentClient) => Receiver[]): string[] {
@@ -98,9 +87,7 @@ test('clients of a killed process fail over and catch up within 30 s; every mess
 
   // Every client of the dead process reconnected (to the live one) and caught up; the live process
   // also had its own clients resync (it cannot know what the dead one stored but never announced).
-  await expect
-    .poll(() => clients.filter((client) => client.caughtUpAt < killedAt).length, { timeout: 30_000 })
-    .toBe(0);
+  await expect.poll(() => clients.filter((client) => client.caughtUpAt < killedAt).length, { timeout: 30_000 }).toBe(0);
   const recoveryMs = Math.max(...clients.map((client) => client.caughtUpAt)) - killedAt;
   console.log(`${clients.length} clients (${run.victims.length} of the killed process) caught up in ${recoveryMs} ms`);
   expect(recoveryMs).toBeLessThan(30_000);

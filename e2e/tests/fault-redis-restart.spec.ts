@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
+import type { Cluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
 import { AgentClient, createAgents, type FaultClient, ShopperClient } from '../support/fault-clients.js';
+import { useCluster } from '../support/fault-suite.js';
 
 /**
  * Redis stops in the middle of traffic and comes back empty on the same port (no persistence).
@@ -13,11 +14,9 @@ const ROUNDS = 9;
 const ROUND_MS = 300;
 
 let cluster: Cluster;
-const clients: FaultClient[] = [];
-const track = <T extends FaultClient>(client: T): T => {
-  clients.push(client);
-  return client;
-};
+const { track, clients } = useCluster((started) => {
+  cluster = started;
+});
 
 /** The traffic of the first test, which the others inspect further. */
 const run = {
@@ -27,15 +26,6 @@ const run = {
 };
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  cluster = await startCluster();
-});
-test.afterAll(async () => {
-  for (const client of clients) client.close();
-  await cluster?.close();
-});
 
 test('each process serves its own clients through a Redis restart, then broadcasts cross again; storage holds every message once', async () => {
   test.setTimeout(90_000);

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { type Cluster, canStartCluster, startCluster } from '../support/cluster.js';
+import type { Cluster } from '../support/cluster.js';
 import { conversationProblems } from '../support/fault-checks.js';
-import { AgentClient, type FaultClient, ShopperClient, signIn } from '../support/fault-clients.js';
+import { AgentClient, ShopperClient, signIn } from '../support/fault-clients.js';
+import { useCluster } from '../support/fault-suite.js';
 
 /**
  * Retries meeting races, on two server processes sharing one SQLite file and one Redis: a shopper
@@ -10,22 +11,11 @@ import { AgentClient, type FaultClient, ShopperClient, signIn } from '../support
  * acked to every attempt, announced once.
  */
 let cluster: Cluster;
-const clients: FaultClient[] = [];
-const track = <T extends FaultClient>(client: T): T => {
-  clients.push(client);
-  return client;
-};
+const { track } = useCluster((started) => {
+  cluster = started;
+});
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!canStartCluster(), 'needs /usr/bin/redis-server');
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  cluster = await startCluster();
-});
-test.afterAll(async () => {
-  for (const client of clients) client.close();
-  await cluster?.close();
-});
 test.afterEach(() => cluster.assertNoCrash());
 
 test('a shopper starting a chat on both processes at the same moment gets one conversation', async () => {

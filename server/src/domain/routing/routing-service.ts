@@ -104,17 +104,17 @@ export function createRoutingService({ presence, conversations, agents, teams, c
     return finish(tenantId, collector);
   }
 
-  /**
-   * Routes a conversation just created (call it only when `start` answered `created: true`): to
-   * the best eligible agent when nobody waits, else into the queue. `position` is the shopper's
-   * place in the queue, or null when assigned.
-   */
   /** Whether the store still has the conversation open and unassigned. */
   async function stillWaiting(conversationId: string): Promise<boolean> {
     const current = await conversations.getById(conversationId);
     return current?.status === 'open' && current.assigneeId === null;
   }
 
+  /**
+   * Routes a conversation just created (call it only when `start` answered `created: true`): to
+   * the best eligible agent when nobody waits, else into the queue. `position` is the shopper's
+   * place in the queue, or null when assigned.
+   */
   async function routeConversation(conversation: Conversation): Promise<RoutingOutcome & { position: number | null }> {
     const { tenantId, id } = conversation;
     const collector = new OutcomeCollector();
@@ -123,7 +123,10 @@ export function createRoutingService({ presence, conversations, agents, teams, c
     }
     const members = await teamMembers(tenantId);
     const offer = () =>
-      presence.offer(tenantId, id, conversation.createdAt, clock.now(), { teamId: conversation.teamId, teams: members });
+      presence.offer(tenantId, id, conversation.createdAt, clock.now(), {
+        teamId: conversation.teamId,
+        teams: members,
+      });
     // After another caller's rebuild, offering again is safe: a chat its snapshot queued keeps its
     // place (and is not given out ahead of the line), one it missed is offered as new.
     const offered = await unlessRebuilt(tenantId, offer, async () => {

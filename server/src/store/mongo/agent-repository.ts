@@ -75,7 +75,11 @@ export class MongoAgentRepository implements AgentRepository {
   async setCapacity(tenantId: string, id: string, capacity: number | null): Promise<AgentRecord | null> {
     const doc = await this.pending.track(() =>
       this.agents
-        .findOneAndUpdate({ _id: id, tenantId }, { $set: { capacity } }, { returnDocument: 'after', runValidators: true })
+        .findOneAndUpdate(
+          { _id: id, tenantId },
+          { $set: { capacity } },
+          { returnDocument: 'after', runValidators: true },
+        )
         .lean<AgentDocument>()
         .exec(),
     );

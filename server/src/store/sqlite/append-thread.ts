@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { MessageRow } from './message-repository.js';
 
 /** The statements an append runs, in the order `appendOnThread` uses them. */
 export interface AppendStatements {
@@ -16,19 +17,7 @@ export interface SearchIndexJob {
 }
 
 /** A message row to append, its `seq` still to be assigned inside the transaction. */
-export interface AppendRow {
-  id: string;
-  conversation_id: string;
-  client_id: string;
-  author_kind: string;
-  author_id: string;
-  author_name: string | null;
-  author_avatar_url: string | null;
-  text: string;
-  internal: number;
-  attachments: string;
-  created_at: number;
-}
+export type AppendRow = Omit<MessageRow, 'seq'>;
 
 /** What one append did: null when the conversation does not exist. Rows as SQLite returns them. */
 export type AppendRowResult = { created: boolean; message: Record<string, unknown>; conversation: unknown } | null;

@@ -83,6 +83,29 @@ describeWithEachPresence('routing across processes and restarts', (harness) => {
     expect(await h.loadOf(alice)).toBe(2);
   });
 
+  it('capacities are stored and survive a restart: the reconnecting console reports them, routing uses them', async () => {
+    const h = harness();
+    const admin = await h.addAgent('admin', false);
+    const alice = await h.addAgent();
+    await h.routing.setCapacity(admin, alice.id, 3);
+    expect(await h.store.agents.getById(alice.id)).toMatchObject({ capacity: 3 });
+    const chats = [await h.startChat(), await h.startChat(), await h.startChat()];
+    expect(chats.map((c) => c.position)).toEqual([null, null, null]);
+
+    // A restart: presence forgets everything; the store still has the chats and the capacity.
+    await h.losePresence();
+    const { presence } = await h.routing.connect(alice, newId());
+    expect(presence).toMatchObject({ capacity: 3, load: 3 });
+    await h.routing.setStatus(alice, 'online');
+    expect(await h.routing.listPresence(h.site.tenantId)).toEqual([expect.objectContaining({ capacity: 3, load: 3 })]);
+    // Full at 3 (not the default, 1 here, which is already below her load): the next chat waits...
+    expect((await h.startChat()).position).toBe(1);
+    // ...and raising her capacity again is stored as well, and hands it to her.
+    const raised = await h.routing.setCapacity(admin, alice.id, 4);
+    expect(raised.assigned).toHaveLength(1);
+    expect(await h.store.agents.getById(alice.id)).toMatchObject({ capacity: 4 });
+  });
+
   it('60 first chats at once on fresh state, from two processes: every waiting chat is in the line', async () => {
     const h = harness();
     const { tenantId } = h.site;

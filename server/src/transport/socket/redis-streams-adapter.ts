@@ -16,8 +16,13 @@ export interface OpenedSocketAdapter {
   close(): Promise<void>;
 }
 
-/** Entries kept in the stream: the window in which a dropped connection can be recovered in full. */
-const STREAM_MAX_LENGTH = 20_000;
+/**
+ * Entries kept in the stream (approximately; Redis trims in whole nodes). It bounds both the window
+ * in which a dropped connection is recovered in full and how far a busy process's reader may fall
+ * behind before entries are trimmed unread: at 1,000 messages a second (two or three broadcasts
+ * each) about 20 seconds, some 50–100 MB of Redis memory.
+ */
+const STREAM_MAX_LENGTH = 50_000;
 
 /**
  * Connects socket.io's Redis Streams adapter (scale-out mode): broadcasts and room operations

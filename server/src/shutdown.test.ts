@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Message, MessagesSyncResult, Response } from '@aftercare/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectVisitor, requestData, startConversation } from './test-support/clients.js';
+import { hasRedisServer, startRedisServer } from './test-support/redis-server.js';
 import { spawnServer } from './test-support/spawn-server.js';
 
 describe('graceful shutdown', () => {
@@ -58,4 +59,18 @@ describe('graceful shutdown', () => {
       await restarted.stop();
     }
   }, 60_000);
+
+  it.skipIf(!hasRedisServer())('stops on SIGTERM even while Redis is unreachable', async () => {
+    const redis = await startRedisServer();
+    const redisDir = mkdtempSync(path.join(tmpdir(), 'aftercare-shutdown-redis-'));
+    try {
+      const server = await spawnServer(redisDir, { REDIS_URL: redis.url });
+      await redis.stop();
+      // Its Redis clients are now reconnecting to nothing; closing must not wait for them.
+      expect(await server.stop()).toBe(0);
+    } finally {
+      await redis.close();
+      rmSync(redisDir, { recursive: true, force: true });
+    }
+  });
 });

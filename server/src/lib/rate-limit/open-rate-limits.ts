@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { closeRedisClient } from '../close-redis-client.js';
 import type { Logger } from '../logger.js';
 import { createFailoverRateLimits } from './failover-rate-limit.js';
 import { createMemoryRateLimits } from './memory-rate-limit.js';
@@ -46,7 +47,7 @@ export async function openRateLimits(options: {
   return {
     limits: createFailoverRateLimits(createRedisRateLimits(client, options.now), local, options.logger),
     async close() {
-      await client.quit().catch(() => client.destroy());
+      await closeRedisClient(client);
     },
   };
 }

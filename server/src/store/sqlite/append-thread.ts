@@ -14,6 +14,8 @@ export interface AppendStatements {
 export interface SearchIndexJob {
   statements: { newest: string; index: string; forget: string };
   intervalMs: number;
+  /** Most messages `newest` lets one transaction index. */
+  batch: number;
 }
 
 /** A message row to append, its `seq` still to be assigned inside the transaction. */
@@ -143,7 +145,11 @@ function appendOnThread(
     file: string;
     busyTimeoutMs: number;
     statements: Record<'selectConversation' | 'selectByClientId' | 'insert' | 'bumpConversation', string>;
-    searchIndex: { statements: Record<'newest' | 'index' | 'forget', string>; intervalMs: number } | null;
+    searchIndex: {
+      statements: Record<'newest' | 'index' | 'forget', string>;
+      intervalMs: number;
+      batch: number;
+    } | null;
   };
   const Database = load(driver) as new (file: string) => Connection;
   const db = new Database(file);
@@ -190,19 +196,26 @@ function appendOnThread(
     const newest = db.prepare(searchIndex.statements.newest);
     const index = db.prepare(searchIndex.statements.index);
     const forget = db.prepare(searchIndex.statements.forget);
-    const indexPending = db.transaction(() => {
+    // Indexes one bounded batch; answers whether more may be pending.
+    const indexBatch = db.transaction((): boolean => {
       const upTo = newest.get()?.rowid ?? null;
-      if (upTo === null) return;
-      index.run(upTo);
+      if (upTo === null) return false;
+      const { changes } = index.run(upTo) as { changes: number };
       forget.run(upTo);
+      return changes >= searchIndex.batch;
     });
-    setInterval(() => {
+    // A full batch may leave more: the next one runs on the next turn, after the appends waiting
+    // for this thread, so a backlog is worked off without holding appends for long.
+    const indexSoon = (): void => {
+      let more = false;
       try {
-        whenFree(() => indexPending.immediate());
+        more = whenFree(() => indexBatch.immediate());
       } catch {
         // Left pending: the next tick or the next search indexes it.
       }
-    }, searchIndex.intervalMs);
+      setTimeout(indexSoon, more ? 0 : searchIndex.intervalMs);
+    };
+    setTimeout(indexSoon, searchIndex.intervalMs);
   }
   threads.parentPort!.on('message', ({ id, rows }: { id: number; rows: Record<string, unknown>[] }) => {
     try {

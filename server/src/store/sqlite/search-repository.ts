@@ -25,6 +25,16 @@ export const indexPendingStatements = {
   forget: 'DELETE FROM messages_fts_pending WHERE message_rowid <= ?',
 };
 
+/** Messages the append thread indexes per transaction: while it indexes, appends wait for the file. */
+export const INDEX_BATCH = 100;
+
+/** The same, a bounded batch at a time (the append thread's timer): `newest` stops at the batch's end. */
+export const indexBatchStatements = {
+  ...indexPendingStatements,
+  newest: `SELECT MAX(message_rowid) AS rowid FROM
+    (SELECT message_rowid FROM messages_fts_pending ORDER BY message_rowid LIMIT ${INDEX_BATCH})`,
+};
+
 /**
  * Search over the FTS5 trigram indexes of migration 7. Results are newest first: by insertion
  * order for indexed terms, by `createdAt` for short-term scans (the same order in practice). Every term becomes a quoted FTS phrase

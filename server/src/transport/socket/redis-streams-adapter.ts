@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
+import { closeRedisClient } from '../../lib/close-redis-client.js';
 import type { Logger } from '../../lib/logger.js';
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -65,7 +66,7 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
     isReady: () => publisher.isReady,
     onRecovered: (listener) => recovered.push(listener),
     async close() {
-      await publisher.quit().catch(() => publisher.destroy());
+      await closeRedisClient(publisher);
     },
   };
 }

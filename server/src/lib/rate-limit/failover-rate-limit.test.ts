@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectTestClient,
-  hasRedisServer,
-  REDIS_SERVER_BINARY,
-  startRedisServer,
-  type TestRedisServer,
-} from '../../test-support/redis-server.js';
+import { connectTestClient, startRedisServer, type TestRedisServer } from '../../test-support/redis-server.js';
+import { canRunRedisSuite } from '../../test-support/redis-suite.js';
 import { createLogger } from '../logger.js';
 import { createFailoverRateLimits } from './failover-rate-limit.js';
 import { createMemoryRateLimits } from './memory-rate-limit.js';
@@ -14,11 +9,7 @@ import { createRedisRateLimits, RATE_LIMIT_KEY_PREFIX } from './redis-rate-limit
 
 type Client = Awaited<ReturnType<typeof connectTestClient>>;
 
-if (!hasRedisServer()) {
-  describe('Rate limits failing over to process memory', () => {
-    it.skip(`skipped: ${REDIS_SERVER_BINARY} is missing (apt-get install redis-server)`, () => {});
-  });
-} else {
+if (canRunRedisSuite('Rate limits failing over to process memory')) {
   describe('Rate limits failing over to process memory', () => {
     let server: TestRedisServer;
     let client: Client;

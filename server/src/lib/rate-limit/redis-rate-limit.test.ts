@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectTestClient,
-  hasRedisServer,
-  REDIS_SERVER_BINARY,
-  startRedisServer,
-  type TestRedisServer,
-} from '../../test-support/redis-server.js';
+import { connectTestClient, startRedisServer, type TestRedisServer } from '../../test-support/redis-server.js';
+import { canRunRedisSuite } from '../../test-support/redis-suite.js';
 import { runRateLimitContract } from './rate-limit-contract.js';
 import { createRedisRateLimits, RATE_LIMIT_KEY_PREFIX } from './redis-rate-limit.js';
 
 type Client = Awaited<ReturnType<typeof connectTestClient>>;
 
-if (!hasRedisServer()) {
-  describe('Redis rate limits', () => {
-    it.skip(`skipped: ${REDIS_SERVER_BINARY} is missing (apt-get install redis-server)`, () => {});
-  });
-} else {
+if (canRunRedisSuite('Redis rate limits')) {
   // Two clients are two server processes: each take races over its own connection.
   runRateLimitContract('redis', async (now) => {
     const server = await startRedisServer();

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresenceUnavailableError, RoutingStateMissingError } from '../../domain/routing/routing-errors.js';
-import {
-  connectTestClient,
-  hasRedisServer,
-  REDIS_SERVER_BINARY,
-  startRedisServer,
-  type TestRedisServer,
-} from '../../test-support/redis-server.js';
+import { connectTestClient, startRedisServer, type TestRedisServer } from '../../test-support/redis-server.js';
+import { canRunRedisSuite } from '../../test-support/redis-suite.js';
 import { bringOnline, contractOptions, newId, newTenant, T0 } from '../contract/fixtures.js';
 import { runPresenceContract } from '../presence-contract.js';
 import { RedisPresence } from './redis-presence.js';
 
 type Client = Awaited<ReturnType<typeof connectTestClient>>;
 
-if (!hasRedisServer()) {
-  describe('Redis presence', () => {
-    it.skip(`skipped: ${REDIS_SERVER_BINARY} is missing (apt-get install redis-server)`, () => {});
-  });
-} else {
+if (canRunRedisSuite('Redis presence')) {
   // Two clients are two server processes: each claim races over its own connection.
   runPresenceContract('redis', async (options) => {
     const server = await startRedisServer();

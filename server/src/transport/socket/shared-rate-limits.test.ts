@@ -4,13 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/logger.js';
 import { type OpenedRateLimits, openRateLimits } from '../../lib/rate-limit/open-rate-limits.js';
 import { request, type VisitorClient } from '../../test-support/clients.js';
-import {
-  connectTestClient,
-  hasRedisServer,
-  REDIS_SERVER_BINARY,
-  startRedisServer,
-  type TestRedisServer,
-} from '../../test-support/redis-server.js';
+import { connectTestClient, startRedisServer, type TestRedisServer } from '../../test-support/redis-server.js';
+import { canRunRedisSuite } from '../../test-support/redis-suite.js';
 import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 /** Connects a shopper; resolves with the socket and the refusal's body, if refused. */
@@ -34,11 +29,7 @@ const signIn = (url: string, email: string, password: string) =>
     body: JSON.stringify({ email, password }),
   });
 
-if (!hasRedisServer()) {
-  describe('rate limits shared by two server processes', () => {
-    it.skip(`skipped: ${REDIS_SERVER_BINARY} is missing (apt-get install redis-server)`, () => {});
-  });
-} else {
+if (canRunRedisSuite('rate limits shared by two server processes')) {
   // Two apps with a Redis client each are two server processes serving one shop (issue 6).
   describe('rate limits shared by two server processes', () => {
     let redis: TestRedisServer;

@@ -80,15 +80,18 @@ export function defineHandler<S extends GenericSchema, T>(
           );
     if (work) context.inflight.track(work);
   };
-  listenerSchemas.set(listener, schema);
+  // Once per namespace and event, not per socket: this costs no memory per connection.
+  const key = `${(socket as { nsp?: { name: string } }).nsp?.name ?? ''} ${event}`;
+  if (!handlerSchemas.has(key)) handlerSchemas.set(key, schema);
   socket.on(event, listener);
 }
 
 /**
- * The schema each registered listener validates with, so the hostile-input tests derive every
- * event's fields from what the server really checks (a new event is covered without a new case).
+ * The schema each event validates with, by `"<namespace> <event>"`, so the hostile-input tests
+ * derive every event's fields from what the server really checks (a new event is covered without
+ * a new case).
  */
-export const listenerSchemas = new WeakMap<(...args: unknown[]) => void, GenericSchema>();
+export const handlerSchemas = new Map<string, GenericSchema>();
 
 /** Expected errors keep their code; unexpected ones are logged and hidden behind `INTERNAL`. */
 export function toErrorBody(error: unknown, logger: Logger, fields: Record<string, unknown> = {}): ErrorBody {

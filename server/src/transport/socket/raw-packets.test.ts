@@ -20,7 +20,7 @@ import {
 } from '../../test-support/clients.js';
 import { spawnServer } from '../../test-support/spawn-server.js';
 import { DEMO, startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { listenerSchemas } from './define-handler.js';
+import { handlerSchemas } from './define-handler.js';
 import {
   declaredEvents,
   expectAllRefused,
@@ -548,10 +548,8 @@ function registeredSchemas(namespace: string, clientId: string): Record<string, 
   if (!socket) throw new Error(`no server socket ${clientId} on ${namespace}`);
   const registered: Record<string, GenericSchema> = {};
   for (const name of socket.eventNames()) {
-    for (const listener of socket.listeners(name as string)) {
-      const schema = listenerSchemas.get(listener as (...args: unknown[]) => void);
-      if (schema) registered[name as string] = schema;
-    }
+    const schema = handlerSchemas.get(`${namespace} ${String(name)}`);
+    if (schema) registered[name as string] = schema;
   }
   return registered;
 }

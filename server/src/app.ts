@@ -43,7 +43,7 @@ import { registerTestClockRoute } from './transport/http/test-clock-route.js';
 import { createAfterSalesBroadcasts } from './transport/socket/after-sales-broadcasts.js';
 import { registerAgentNamespace } from './transport/socket/agent-namespace.js';
 import { agentRoom, createBroadcaster, sessionRoom } from './transport/socket/broadcaster.js';
-import { startClusterResync } from './transport/socket/cluster-resync.js';
+import { closeClientTransports, startClusterResync } from './transport/socket/cluster-resync.js';
 import { releaseUpgradeRequests } from './transport/socket/connection-memory.js';
 import { screenEvents } from './transport/socket/define-handler.js';
 import { startEscalationScanner } from './transport/socket/escalation-scanner.js';
@@ -434,8 +434,8 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
  * (to this server once restarted, or to another one).
  */
 async function closeConnectionsGracefully(io: Server, timeoutMs: number): Promise<void> {
-  const engine = io.engine as unknown as { clientsCount: number; clients: Record<string, { close(): void }> };
-  for (const client of Object.values(engine.clients)) client.close();
+  const engine = io.engine as unknown as { clientsCount: number };
+  closeClientTransports(io, Number.POSITIVE_INFINITY);
   const deadline = Date.now() + timeoutMs;
   while (engine.clientsCount > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));

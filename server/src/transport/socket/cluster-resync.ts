@@ -93,15 +93,15 @@ export function startClusterResync(options: {
 
 /**
  * Closes every client's transport after its pending packets are written (an ack just sent still
- * arrives), a batch per turn; closing the transport rather than the socket makes clients reconnect
- * by themselves.
+ * arrives), `batch` clients per turn; closing the transport rather than the socket makes clients
+ * reconnect by themselves (here or to another process). Also used on shutdown, all at once.
  */
-function closeClientTransports(io: Server): void {
+export function closeClientTransports(io: Server, batch = CLOSE_BATCH): void {
   const engine = io.engine as unknown as { clients: Record<string, { close(): void }> };
   const clients = Object.values(engine.clients);
   const closeBatch = (from: number) => {
-    for (const client of clients.slice(from, from + CLOSE_BATCH)) client.close();
-    if (from + CLOSE_BATCH < clients.length) setTimeout(() => closeBatch(from + CLOSE_BATCH), 20).unref();
+    for (const client of clients.slice(from, from + batch)) client.close();
+    if (from + batch < clients.length) setTimeout(() => closeBatch(from + batch), 20).unref();
   };
   closeBatch(0);
 }

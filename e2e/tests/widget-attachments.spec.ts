@@ -108,6 +108,10 @@ test('an upload that failed offline goes out with its message once the shopper i
   await panel(page).getByRole('button', { name: 'Send' }).click();
   await expect(panel(page).getByRole('img', { name: 'first.png' })).toBeVisible();
   await page.context().setOffline(true);
+  // Chromium's offline emulation sometimes still lets a loopback upload through (seen in CI: the
+  // POST got its 201 while offline); the route makes the dropped network certain for the upload.
+  const offlineUploads = '**/api/attachments?*';
+  await page.route(offlineUploads, (route) => route.abort('internetdisconnected'));
   await picker(page).setInputFiles({ name: 'offline.png', mimeType: 'image/png', buffer: pngFile(30, 20) });
   await expect(panel(page).getByRole('alert')).toHaveText('offline.png could not be uploaded.');
   await expect(panel(page).getByRole('button', { name: 'Retry offline.png' })).toBeVisible();
@@ -116,6 +120,7 @@ test('an upload that failed offline goes out with its message once the shopper i
   await panel(page).getByLabel('Your message').press('Enter');
   await expect(messageItems(page).filter({ hasText: 'The scratch, photographed' })).toContainText('offline.png');
 
+  await page.unroute(offlineUploads);
   await page.context().setOffline(false);
   await expect
     .poll(() => suite.agent.received.find((m) => m.text === 'The scratch, photographed')?.attachments.length)

@@ -4,6 +4,20 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 const builtEntry = path.resolve(import.meta.dirname, '../../server/dist/index.js');
+
+/**
+ * The node flags `npm start` runs the server with (the root package.json), so the bench measures
+ * the server as it is deployed: its young-generation size decides how often major collections
+ * pause it (`server/docs/scale-out.md`, "Memory").
+ */
+export function productionNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const command = /\bnode ((?:--\S+ )*)server\/dist\/index\.js/.exec(manifest.scripts.start);
+  if (!command) throw new Error('the root "start" script no longer runs `node … server/dist/index.js`');
+  return command[1]!.trim().split(' ').filter(Boolean);
+}
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 export interface EventLoopStats {
@@ -28,8 +42,8 @@ export interface LoadServer {
 
 /**
  * Starts the built server in its own process on `dataDir` (several servers may share one: SQLite
- * in WAL mode), with `--expose-gc` so heap can be read after a collection. `nodeFlags` adds flags
- * such as `--cpu-prof` for profiling.
+ * in WAL mode), with the production node flags plus `--expose-gc` so heap can be read after a
+ * collection. `nodeFlags` adds flags such as `--cpu-prof` for profiling.
  */
 export async function startLoadServer(options: {
   dataDir: string;
@@ -42,22 +56,26 @@ export async function startLoadServer(options: {
 }): Promise<LoadServer> {
   const entry = options.entry ?? builtEntry;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build -w server\` first`);
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...(options.nodeFlags ?? []), entry], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir,
-      LOG_LEVEL: 'warn',
-      METRICS_TOKEN,
-      AGENT_EVENT_RATE: '100000/100000',
-      // Every simulated shopper connects from 127.0.0.1; the per-address limits would refuse them.
-      VISITOR_IP_CONNECTION_RATE: '1000000/1000000',
-      VISITOR_IP_EVENT_RATE: '1000000/1000000',
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', ...productionNodeFlags(), ...(options.nodeFlags ?? []), entry],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        LOG_LEVEL: 'warn',
+        METRICS_TOKEN,
+        AGENT_EVENT_RATE: '100000/100000',
+        // Every simulated shopper connects from 127.0.0.1; the per-address limits would refuse them.
+        VISITOR_IP_CONNECTION_RATE: '1000000/1000000',
+        VISITOR_IP_EVENT_RATE: '1000000/1000000',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import { closeRedisClient } from '../close-redis-client.js';
 import type { Logger } from '../logger.js';
+import { withoutCommandTimers } from '../redis-command-options.js';
 import { createFailoverRateLimits } from './failover-rate-limit.js';
 import { createMemoryRateLimits } from './memory-rate-limit.js';
 import type { RateLimitStore } from './rate-limit.js';
@@ -19,6 +20,8 @@ export interface OpenedRateLimits {
  */
 export const rateLimitClientOptions = {
   disableOfflineQueue: true,
+  // Each take races its own timer (`redis-rate-limit.ts`).
+  commandOptions: withoutCommandTimers,
   socket: {
     connectTimeout: 5_000,
     reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),

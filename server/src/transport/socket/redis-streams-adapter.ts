@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { closeRedisClient } from '../../lib/close-redis-client.js';
 import type { Logger } from '../../lib/logger.js';
+import { withoutCommandTimers } from '../../lib/redis-command-options.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 export type SocketAdapterFactory = ReturnType<typeof createAdapter>;
@@ -42,6 +43,8 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
   const publisher: RedisClient = createClient({
     url: options.redisUrl,
     disableOfflineQueue: true,
+    // Its duplicates (the stream readers) inherit this. See `withoutCommandTimers`.
+    commandOptions: withoutCommandTimers,
     socket: {
       connectTimeout: 5_000,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),

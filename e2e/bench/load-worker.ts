@@ -4,6 +4,7 @@
  * and kept out of the server's. Commands and results travel over the IPC channel (`LoadCommand`,
  * `LoadReply`). Exits when its parent goes away.
  */
+import { writeFileSync } from 'node:fs';
 import { AGENT_NAMESPACE, PROTOCOL_VERSION, VISITOR_NAMESPACE } from '@aftercare/shared';
 import { DEMO } from '../support/server.js';
 import { percentile } from './bench-server.js';
@@ -197,6 +198,8 @@ class AgentState {
   private readonly seen: Uint8Array[];
   private readonly received: number[];
   private readonly firstAt: Float64Array;
+  /** Send time (epoch ms) of each message, for `--timeline`. */
+  private readonly sentAt: Float64Array;
   private readonly every: number[] = [];
   private duplicates = 0;
 
@@ -207,6 +210,7 @@ class AgentState {
     this.seen = Array.from({ length: agents }, () => new Uint8Array(Math.ceil(total / 8)));
     this.received = Array.from({ length: agents }, () => 0);
     this.firstAt = new Float64Array(total);
+    this.sentAt = new Float64Array(total);
   }
 
   /** Reads only the client id and the send time out of `["message:created",{"message":{…}}]`. */
@@ -229,10 +233,22 @@ class AgentState {
     this.received[agent]!++;
     const latency = arrived - sentAt;
     this.every.push(latency);
-    if (this.firstAt[index] === 0) this.firstAt[index] = latency;
+    if (this.firstAt[index] === 0) {
+      this.firstAt[index] = latency;
+      this.sentAt[index] = sentAt;
+    }
   }
 
   report(): LoadReply {
+    // `--timeline FILE`: one line per message, to see whether the tail is one stall or spread out
+    // and to line it up with a server's --trace-gc or --cpu-prof output (epoch ms).
+    const timeline = process.env.LOAD_TIMELINE;
+    if (timeline) {
+      const lines = Array.from(this.firstAt, (latency, index) =>
+        latency === 0 ? '' : `${this.sentAt[index]!.toFixed(1)} ${latency.toFixed(1)}\n`,
+      );
+      writeFileSync(timeline, `# sent-at-epoch-ms first-agent-latency-ms\n${lines.join('')}`);
+    }
     const first = Array.from(this.firstAt).filter((latency) => latency !== 0);
     return {
       type: 'deliveries',

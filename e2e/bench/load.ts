@@ -13,6 +13,7 @@
  *     [--senders 1000] [--agents 20] [--rate 1000] [--seconds 20] [--server-env KEY=VALUE]…
  *     [--server-flag --cpu-prof]… [--server-log FILE (the servers' standard output, e.g. with --trace-gc)]
  *     [--server-entry path/to/other/build/index.js (A/B comparisons)]
+ *     [--timeline FILE (each message's send time and first-agent latency, to locate the tail)]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { hasRedisServer, startRedisServer, type TestRedisServer } from '../../server/src/test-support/redis-server.js';
 import { DEMO } from '../support/server.js';
-import { type EventLoopStats, type LoadServer, startLoadServer } from './load-servers.js';
+import { type EventLoopStats, type LoadServer, productionNodeFlags, startLoadServer } from './load-servers.js';
 import type { Latencies, LoadCommand, LoadReply } from './load-worker.js';
 
 const { values } = parseArgs({
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     'server-env': { type: 'string', multiple: true, default: [] },
     'server-flag': { type: 'string', multiple: true, default: [] },
     'server-log': { type: 'string' },
+    timeline: { type: 'string' },
     'server-entry': { type: 'string' },
     'time-limit': { type: 'string', default: '600' },
   },
@@ -281,6 +283,7 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
 function startWorker(): ChildProcess {
   // Inherits tsx's loader flags from this process, so the worker runs from TypeScript source.
   const worker = fork(path.join(import.meta.dirname, 'load-worker.ts'), [], {
+    env: values.timeline ? { ...process.env, LOAD_TIMELINE: path.resolve(values.timeline) } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   started.workers.push(worker);
@@ -359,7 +362,7 @@ function printSummary(list: ModeResult[], loadBefore: number, loadAfter: number)
       `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model.trim()} · node ${process.version} · ` +
         `load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
       `offered ${options.rate} msg/s × ${options.seconds} s from ${options.senders} shoppers; ` +
-        `server env ${JSON.stringify(options.serverEnv)} flags ${JSON.stringify(options.serverFlags)}`,
+        `server env ${JSON.stringify(options.serverEnv)} flags (npm start) ${productionNodeFlags().join(' ')} + ${JSON.stringify(options.serverFlags)}`,
       ...list.map(row),
       '--------------------------',
     ].join('\n'),

@@ -109,6 +109,26 @@ describe.skipIf(!hasRedisServer())('socket.io Redis Streams adapter (two process
     expect((await reply)[0]!.message).toEqual(answer);
   });
 
+  it("publishes and reads broadcasts without a timer per Redis command (node-redis's default timeout)", async () => {
+    // Each default command timeout is an AbortSignal.timeout: a timer, and a DOMException 5 s
+    // later whether or not Redis answered — CPU and old-generation garbage on every broadcast.
+    const timeout = AbortSignal.timeout.bind(AbortSignal);
+    let adapterTimers = 0;
+    AbortSignal.timeout = (ms: number) => {
+      if (new Error().stack?.includes('redis-streams-adapter')) adapterTimers++;
+      return timeout(ms);
+    };
+    try {
+      for (let i = 0; i < 5; i++) {
+        const { sent: message, seen } = await visitorSays(`Still flickering (${i})`);
+        expect((await seen)[0]!.message).toEqual(message);
+      }
+    } finally {
+      AbortSignal.timeout = timeout;
+    }
+    expect(adapterTimers).toBe(0);
+  });
+
   it("applies an admin's change of an agent's name on one process to the agent's console on the other", async () => {
     const admin = await connectAgent(one.url);
     try {

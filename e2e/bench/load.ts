@@ -11,7 +11,7 @@
  *
  *   npm run build -w server && npm run bench:load -w e2e -- [--mode one|two|both] [--visitors 19900]
  *     [--senders 1000] [--agents 20] [--rate 1000] [--seconds 20] [--server-env KEY=VALUE]…
- *     [--server-flag --cpu-prof]… [--server-log FILE (the servers' standard output, e.g. with --trace-gc)]
+ *     [--server-flag=--cpu-prof]… (with "=": the value starts with dashes) [--server-log FILE (the servers' standard output, e.g. with --trace-gc)]
  *     [--server-entry path/to/other/build/index.js (A/B comparisons)]
  *     [--timeline FILE (each message's send time and first-agent latency, to locate the tail)]
  */

@@ -7,6 +7,7 @@ import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { AgentCreateForm } from './agent-create-form.js';
 import { AgentRow } from './agent-row.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { FormMessages } from './form-messages.js';
 import { settingsErrorText } from './settings-errors.js';
 
 const selectAgents = (state: WorkspaceState) => state.directory.agents;
@@ -50,14 +51,7 @@ export function AgentsSection({ workspace, editable }: { workspace: Workspace; e
   if (!loaded) return <p class="settings-form__muted">{t('settings.loading')}</p>;
   return (
     <>
-      <p class="settings-form__status" role="status">
-        {notice}
-      </p>
-      {error && (
-        <p class="settings-form__form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessages notice={notice} error={error} />
       <div class="settings-table__wrap">
         <table class="settings-table">
           <caption class="sr-only">{t('settings.agent.list')}</caption>

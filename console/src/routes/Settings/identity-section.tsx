@@ -4,6 +4,7 @@ import { type ClientError, type RequestResult, request } from '../../lib/agent-s
 import { type ConsoleMessageKey, useI18n } from '../../lib/i18n.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { FormMessages } from './form-messages.js';
 
 export interface IdentitySectionProps {
   workspace: Workspace;
@@ -83,14 +84,7 @@ export function IdentitySection({ workspace, siteId }: IdentitySectionProps) {
         {t('identity.title')}
       </h3>
       <p class="settings-form__hint">{t('identity.hint')}</p>
-      <p class="settings-form__status" role="status">
-        {notice}
-      </p>
-      {error && (
-        <p class="settings-form__form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessages notice={notice} error={error} />
       {loaded.status === 'loading' && <p class="settings-form__muted">{t('identity.loading')}</p>}
       {loaded.status === 'error' && (
         <p class="settings-form__form-error" role="alert">

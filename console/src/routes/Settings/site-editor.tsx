@@ -6,6 +6,7 @@ import { afterSalesMax } from './after-sales-draft.js';
 import { AfterSalesFields } from './after-sales-fields.js';
 import { BusinessHoursField } from './business-hours-field.js';
 import { ColourField } from './colour-field.js';
+import { FormMessages } from './form-messages.js';
 import { IdentitySection } from './identity-section.js';
 import { OriginsField } from './origins-field.js';
 import { PreChatField } from './pre-chat-field.js';
@@ -121,14 +122,7 @@ export function SiteEditor({ workspace, site, editable, onCreated }: SiteEditorP
         {site ? t('settings.site.edit', { name: site.name }) : t('settings.site.new')}
       </h2>
       {!editable && <p class="settings-form__muted">{t('settings.readOnly')}</p>}
-      <p class="settings-form__status" role="status">
-        {notice}
-      </p>
-      {formError && (
-        <p class="settings-form__form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormMessages notice={notice} error={formError} />
       {site && <ScriptTag siteKey={site.key} />}
       {site && editable && <IdentitySection workspace={workspace} siteId={site.id} />}
       <fieldset class="settings-form__body" disabled={!editable || busy}>

@@ -5,6 +5,7 @@ import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { FormMessages } from './form-messages.js';
 import { settingsErrorText } from './settings-errors.js';
 import { TeamEditor } from './team-editor.js';
 
@@ -39,14 +40,7 @@ export function TeamsSection({ workspace, editable }: { workspace: Workspace; ed
   if (!loaded) return <p class="settings-form__muted">{t('settings.loading')}</p>;
   return (
     <>
-      <p class="settings-form__status" role="status">
-        {notice}
-      </p>
-      {error && (
-        <p class="settings-form__form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessages notice={notice} error={error} />
       {teams.length === 0 && <p class="settings-form__muted">{t('settings.team.none')}</p>}
       <div class="settings-cards">
         {teams.map((team) => (

@@ -27,6 +27,15 @@ const MAX_OPEN_PAGES = 5;
  */
 export async function loadOpen(ctx: WorkspaceContext): Promise<void> {
   markLoading(ctx, 'open');
+  const live = watchLiveConversations(ctx);
+  try {
+    await fetchOpen(ctx, live.ids);
+  } finally {
+    live.stop();
+  }
+}
+
+async function fetchOpen(ctx: WorkspaceContext, liveIds: ReadonlySet<string>): Promise<void> {
   const fetched: Conversation[] = [];
   const customers: Customer[] = [];
   let cursor: ConversationCursor | null = null;
@@ -42,7 +51,7 @@ export async function loadOpen(ctx: WorkspaceContext): Promise<void> {
     hasMore = cursor !== null;
     if (!hasMore) break;
   }
-  ctx.store.set((state) => settled(state, 'open', fetched, customers, hasMore));
+  ctx.store.set((state) => settled(state, 'open', fetched, customers, hasMore, liveIds));
 }
 
 /**
@@ -54,13 +63,15 @@ export async function loadResolved(ctx: WorkspaceContext): Promise<void> {
   const shown = ctx.store.get().lists.resolved.conversations.length;
   const limit = Math.min(LIMITS.listPageMax, Math.max(RESOLVED_PAGE_SIZE, shown));
   const filters = ctx.store.get().filters;
+  const live = watchLiveConversations(ctx);
   const res = await request(ctx.socket, 'conversation:list', { status: 'resolved', limit, ...serverFilters(filters) });
+  live.stop();
   if ('error' in res) return failed(ctx, 'resolved', res.error.code);
   const { conversations } = res.data;
   ctx.store.set((state) => {
     // The filters changed while this page was on the wire: the newer request's answer counts.
     if (state.filters !== filters) return state;
-    return settled(state, 'resolved', conversations, res.data.customers, res.data.nextCursor !== null);
+    return settled(state, 'resolved', conversations, res.data.customers, res.data.nextCursor !== null, live.ids);
   });
 }
 
@@ -90,6 +101,7 @@ export async function loadMoreResolved(ctx: WorkspaceContext): Promise<void> {
       [...state.lists.resolved.conversations, ...conversations],
       res.data.customers,
       false,
+      new Set(),
     );
     return {
       ...next,
@@ -143,10 +155,29 @@ function failed(ctx: WorkspaceContext, status: ConversationStatus, code: string)
 }
 
 /**
+ * The ids of conversations the server announced (created or changed) from now until `stop()`:
+ * those happened after a list request went out, so its answer may not have them yet.
+ */
+function watchLiveConversations(ctx: WorkspaceContext): { ids: ReadonlySet<string>; stop(): void } {
+  const ids = new Set<string>();
+  const seen = ({ conversation }: { conversation: Conversation }) => void ids.add(conversation.id);
+  ctx.socket.on('conversation:created', seen);
+  ctx.socket.on('conversation:updated', seen);
+  return {
+    ids,
+    stop() {
+      ctx.socket.off('conversation:created', seen);
+      ctx.socket.off('conversation:updated', seen);
+    },
+  };
+}
+
+/**
  * The state with a freshly fetched list. A conversation that changed while the request was on
  * the wire (a live event applied to either list meanwhile) keeps its newer copy, so a slow answer
- * cannot bring back a chat that was just resolved or give back one that was just transferred;
- * one that arrived live and is newer than anything fetched (created meanwhile) is kept too.
+ * cannot bring back a chat that was just resolved or give back one that was just transferred.
+ * One the answer lacks is kept only if it was announced live meanwhile (`liveIds`: created, or
+ * moved into this list, after the server read its list); any other is gone from this list.
  */
 function settled(
   state: WorkspaceState,
@@ -154,6 +185,7 @@ function settled(
   fetched: readonly Conversation[],
   customers: readonly Customer[],
   hasMore: boolean,
+  liveIds: ReadonlySet<string>,
 ): WorkspaceState {
   const live = new Map<string, Conversation>();
   for (const list of Object.values(state.lists)) for (const item of list.conversations) live.set(item.id, item);
@@ -163,9 +195,8 @@ function settled(
     const latest = known ? latestConversation(known, item) : item;
     if (latest.status === status) byId.set(item.id, latest);
   }
-  const newestFetched = fetched.length ? Math.max(...fetched.map((item) => item.updatedAt)) : Number.POSITIVE_INFINITY;
   for (const item of state.lists[status].conversations) {
-    if (!byId.has(item.id) && item.updatedAt > newestFetched) byId.set(item.id, item);
+    if (!byId.has(item.id) && liveIds.has(item.id)) byId.set(item.id, item);
   }
   return {
     ...state,

@@ -8,7 +8,7 @@ import { newMessage, seedConversation, T0 } from '../contract/fixtures.js';
 import { createConversationLister } from './conversation-list-query.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
-import { SqliteSearchRepository } from './search-repository.js';
+import { indexBatchStatements, indexPendingStatements, SqliteSearchRepository } from './search-repository.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 let dataDir: string | undefined;
@@ -38,6 +38,26 @@ function plan(db: Database.Database, run: () => void): string {
   }
   return steps.join('\n');
 }
+
+it('indexing a batch reads only the noted messages, never the messages stored before them', () => {
+  const db = new Database(':memory:');
+  migrate(db, migrations);
+  const explain = (sql: string, ...params: unknown[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((row) => row.detail)
+      .join('\n');
+  // The messages are looked up one by one from the notes: a range over `messages` would walk every
+  // message up to the batch's end (the whole history), in every batch and before every search.
+  const index = explain(indexPendingStatements.index, 1);
+  expect(index).toMatch(
+    /SEARCH p USING INTEGER PRIMARY KEY \(rowid<\?\)\nSEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+  );
+  expect(index).not.toMatch(/SCAN m\b|SEARCH m USING INTEGER PRIMARY KEY \(rowid[<>]/);
+  for (const sql of [indexPendingStatements.newest, indexBatchStatements.newest, indexPendingStatements.forget]) {
+    expect(explain(sql, ...(sql.includes('?') ? [1] : [])), sql).not.toMatch(/\bmessages\b(?!_fts_pending)/);
+  }
+  db.close();
+});
 
 it('every inbox filter and the cursor are served by an index, never a scan of conversations', () => {
   const db = new Database(':memory:');

@@ -19,8 +19,11 @@ const SHORT_QUERY_CUSTOMERS = 5_000;
  */
 export const indexPendingStatements = {
   newest: 'SELECT MAX(message_rowid) AS rowid FROM messages_fts_pending',
+  // CROSS JOIN keeps the notes as the outer loop. With a plain JOIN SQLite carried the bound over
+  // to `m.rowid` and walked every message ever stored up to it, probing the notes for each: a batch
+  // of 100 took 1 ms on an empty table and 20 ms after 90,000 messages, growing without end.
   index: `INSERT INTO messages_fts (rowid, text, message_id)
-    SELECT m.rowid, m.text, m.id FROM messages_fts_pending p JOIN messages m ON m.rowid = p.message_rowid
+    SELECT m.rowid, m.text, m.id FROM messages_fts_pending p CROSS JOIN messages m ON m.rowid = p.message_rowid
     WHERE p.message_rowid <= ?`,
   forget: 'DELETE FROM messages_fts_pending WHERE message_rowid <= ?',
 };

@@ -247,7 +247,9 @@ class AgentState {
       const lines = Array.from(this.firstAt, (latency, index) =>
         latency === 0 ? '' : `${this.sentAt[index]!.toFixed(1)} ${latency.toFixed(1)}\n`,
       );
-      writeFileSync(timeline, `# sent-at-epoch-ms first-agent-latency-ms\n${lines.join('')}`);
+      // --cpu-prof's timestamps are the system's monotonic clock (µs): this anchor maps them to epoch ms.
+      const anchor = `# monotonic-ns ${process.hrtime.bigint()} epoch-ms ${Date.now()}`;
+      writeFileSync(timeline, `${anchor}\n# sent-at-epoch-ms first-agent-latency-ms\n${lines.join('')}`);
     }
     const first = Array.from(this.firstAt).filter((latency) => latency !== 0);
     return {

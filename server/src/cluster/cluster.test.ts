@@ -129,25 +129,21 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
   });
 });
 
-/** Resolves on the socket's `session:ready`; past `timeoutMs`, rejects with what the client saw meanwhile. */
-function sessionReady(socket: VisitorClient, timeoutMs: number): Promise<void> {
+/** `nextEvents` for `session:ready`, whose timeout also says what the client saw meanwhile. */
+async function sessionReady(socket: VisitorClient, timeoutMs: number): Promise<void> {
   const seen: string[] = [];
   const onConnect = () => seen.push(`connect@${Date.now()}`);
   const onDisconnect = (reason: string) => seen.push(`disconnect ${reason}@${Date.now()}`);
   const onError = (error: Error) => seen.push(`connect_error ${error.message}@${Date.now()}`);
   socket.on('connect', onConnect).on('disconnect', onDisconnect).on('connect_error', onError);
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const saw = seen.join(', ') || 'nothing';
-      reject(new Error(`no session:ready in ${timeoutMs} ms; connected=${socket.connected}; saw ${saw}`));
-    }, timeoutMs);
-    socket.once('session:ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  }).finally(() => {
+  try {
+    await nextEvents(socket, 'session:ready', 1, timeoutMs);
+  } catch (error) {
+    const saw = seen.join(', ') || 'nothing';
+    throw new Error(`${(error as Error).message}; connected=${socket.connected}; saw ${saw}`);
+  } finally {
     socket.off('connect', onConnect).off('disconnect', onDisconnect).off('connect_error', onError);
-  });
+  }
 }
 
 /**

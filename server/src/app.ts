@@ -414,7 +414,8 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       });
     },
     async shutdown() {
-      clusterResync?.leave();
+      // Said first, so the other processes hear it while this one drains; noted by all before `io.close()`.
+      const leaving = clusterResync?.leave();
       clearInterval(sweeper);
       clearInterval(attachmentJanitor);
       await escalationScanner.stop();
@@ -422,6 +423,7 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       const { timedOut } = await inflight.drain(config.shutdownTimeoutMs);
       if (timedOut) logger.warn('shutdown timed out waiting for in-flight work', { pending: inflight.size });
       await closeConnectionsGracefully(io, 2_000);
+      await leaving;
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -3,8 +3,12 @@ import type { Logger } from '../../lib/logger.js';
 import type { OpenedSocketAdapter } from './redis-streams-adapter.js';
 
 export interface ClusterResync {
-  /** Tells the other processes this one is leaving on purpose (graceful shutdown), then stops. */
-  leave(): void;
+  /**
+   * Tells the other processes this one is leaving on purpose (graceful shutdown) and stops.
+   * Resolves once every other process has noted it (or the adapter's 5 s request timeout passed):
+   * await it before `io.close()`, which drops this process from their count.
+   */
+  leave(): Promise<void>;
   stop(): void;
 }
 
@@ -57,8 +61,9 @@ export function startClusterResync(options: {
     namespace.serverSideEmit(RESYNC_REQUESTED);
   });
   namespace.on(RESYNC_REQUESTED, () => resync('another process was cut off from redis'));
-  namespace.on(LEAVING, () => {
+  namespace.on(LEAVING, (noted?: () => void) => {
     expectedLeaves++;
+    noted?.();
   });
 
   const check = async () => {
@@ -83,12 +88,30 @@ export function startClusterResync(options: {
   timer.unref();
   void check();
   return {
-    leave() {
+    async leave() {
       clearInterval(timer);
-      namespace.serverSideEmit(LEAVING);
+      try {
+        await sayGoodbye(namespace);
+      } catch (error) {
+        options.logger.warn('not every process noted this one is leaving; their clients may reconnect', { error });
+      }
     },
     stop: () => clearInterval(timer),
   };
+}
+
+/**
+ * The goodbye, acknowledged by every other process. Without the acknowledgement a process could
+ * see this one's count drop (its subscriber connection closed) before the goodbye itself arrived,
+ * and take a graceful exit for a crash. Sent through the adapter rather than
+ * `namespace.serverSideEmitWithAck`, whose count of processes rejects unobserved while Redis is away.
+ */
+function sayGoodbye(namespace: Namespace): Promise<void> {
+  const adapter = namespace.adapter as unknown as { serverSideEmit(packet: unknown[]): Promise<void> };
+  return new Promise((resolve, reject) => {
+    const noted = (error: Error | null) => (error ? reject(error) : resolve());
+    adapter.serverSideEmit([LEAVING, noted]).catch(reject);
+  });
 }
 
 /**

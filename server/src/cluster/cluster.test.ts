@@ -103,16 +103,20 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     process.kill(workersBefore[0]!, 'SIGKILL');
     // As the widget's outbox does: resend with the same client id until acked.
     let message: Message | undefined;
+    const answers: string[] = []; // what each try got, for the failure message
     for (const deadline = Date.now() + 20_000; !message && Date.now() < deadline; ) {
       const response = await request<{ message: Message }>(visitor, 'message:send', {
         conversationId: conversation.id,
         clientId: 'after-crash',
         text: 'Are you back?',
-      }).catch(() => null);
-      if (response && 'data' in response) message = response.data.message;
-      else await new Promise((resolve) => setTimeout(resolve, 200));
+      }).catch((error: Error) => ({ error: { code: error.message } }));
+      if ('data' in response) message = response.data.message;
+      else {
+        answers.push(`${JSON.stringify(response.error)} connected=${visitor.connected}@${Date.now()}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
-    expect(message?.seq).toBe(1);
+    expect(message?.seq, `no ack in 20 s; tries: ${answers.join('; ')}`).toBe(1);
     let workersAfter = workerPids(server.process.pid!);
     for (let waited = 0; workersAfter.length < 2 && waited < 20_000; waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));

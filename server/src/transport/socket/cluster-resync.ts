@@ -5,8 +5,8 @@ import type { OpenedSocketAdapter } from './redis-streams-adapter.js';
 export interface ClusterResync {
   /**
    * Tells the other processes this one is leaving on purpose (graceful shutdown) and stops.
-   * Resolves once every other process has noted it (or the adapter's 5 s request timeout passed):
-   * await it before `io.close()`, which drops this process from their count.
+   * Resolves once every other process has noted it, or after `GOODBYE_WAIT_MS`: await it before
+   * `io.close()`, which drops this process from their count.
    */
   leave(): Promise<void>;
   stop(): void;
@@ -19,6 +19,12 @@ const LEAVING = 'aftercare:leaving';
 const CLOSE_BATCH = 500;
 /** A second request within this window is the same fault seen twice (every process reports an outage). */
 const QUIET_MS = 5_000;
+/**
+ * How long a leaving process waits for the others to note its goodbye. They answer within
+ * milliseconds; one that is itself shutting down may have gone after the goodbye's recipients
+ * were counted and never answers, and a shutdown must not wait on it for long.
+ */
+const GOODBYE_WAIT_MS = 1_000;
 
 /**
  * Scale-out mode: broadcasts between processes travel through Redis, and two faults cost clients
@@ -93,7 +99,8 @@ export function startClusterResync(options: {
       try {
         await sayGoodbye(namespace);
       } catch (error) {
-        options.logger.warn('not every process noted this one is leaving; their clients may reconnect', { error });
+        // Also when another process left at the same moment: no harm then.
+        options.logger.info('not every process noted this one is leaving; their clients may reconnect', { error });
       }
     },
     stop: () => clearInterval(timer),
@@ -108,9 +115,17 @@ export function startClusterResync(options: {
  */
 function sayGoodbye(namespace: Namespace): Promise<void> {
   const adapter = namespace.adapter as unknown as { serverSideEmit(packet: unknown[]): Promise<void> };
-  return new Promise((resolve, reject) => {
-    const noted = (error: Error | null) => (error ? reject(error) : resolve());
-    adapter.serverSideEmit([LEAVING, noted]).catch(reject);
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`not every process answered within ${GOODBYE_WAIT_MS} ms`)),
+      GOODBYE_WAIT_MS,
+    );
+    const noted = (error: Error | null) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    adapter.serverSideEmit([LEAVING, noted]).catch(noted);
   });
 }
 

@@ -13,6 +13,8 @@ export interface AppProps {
   api: ApiClient;
   createSocket(): AgentSocket;
   storage: Storage | null;
+  /** This tab's storage (sessionStorage): unacknowledged replies, see `outbox-storage.ts`. */
+  tabStorage: Storage | null;
   languages: readonly string[];
   /** Sound and desktop notifications of the browser window. */
   alerts: BrowserAlerts;
@@ -32,7 +34,7 @@ interface ResumePoint {
 }
 
 /** The console root: picks the language, restores the session from the cookie and shows the right screen. */
-export function App({ api, createSocket, storage, languages, alerts }: AppProps) {
+export function App({ api, createSocket, storage, tabStorage, languages, alerts }: AppProps) {
   const [locale, setLocale] = useState<Locale>(() => initialLocale(storage, languages));
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const [session, setSession] = useState<Session>({ phase: 'checking' });
@@ -98,6 +100,7 @@ export function App({ api, createSocket, storage, languages, alerts }: AppProps)
         agent={session.agent}
         createSocket={createSocket}
         storage={storage}
+        tabStorage={tabStorage}
         alerts={alerts}
         onLocaleChange={changeLocale}
         onSignOut={signOut}

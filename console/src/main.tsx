@@ -5,11 +5,11 @@ import { createApiClient } from './lib/api-client.js';
 import { createBrowserAlerts } from './lib/notifications/browser-alerts.js';
 import './styles/base.css';
 
-// Reading `localStorage` throws where storage is blocked (some privacy settings); the console
-// then simply forgets the language choice.
-function localStorageIfAllowed(): Storage | null {
+// Reading `localStorage` or `sessionStorage` throws where storage is blocked (some privacy
+// settings); the console then simply forgets the language choice, or keeps unsent replies in memory.
+function storageIfAllowed(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return globalThis.localStorage ?? null;
+    return globalThis[kind] ?? null;
   } catch {
     return null;
   }
@@ -22,7 +22,8 @@ if (root) {
     <App
       api={createApiClient()}
       createSocket={() => createAgentSocket()}
-      storage={localStorageIfAllowed()}
+      storage={storageIfAllowed('localStorage')}
+      tabStorage={storageIfAllowed('sessionStorage')}
       languages={navigator.languages}
       alerts={createBrowserAlerts(window)}
     />,

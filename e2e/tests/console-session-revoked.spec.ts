@@ -6,7 +6,8 @@ import { DEMO, type RunningServer, startServer } from '../support/server.js';
 /**
  * A console that was offline while its session was revoked elsewhere (issue 6): coming back, its
  * recovering connection is refused, it shows the sign-in screen saying why, and once the agent
- * signs in again it reopens the conversation it had open, caught up from storage.
+ * signs in again it reopens the conversation it had open, caught up from storage, and sends the
+ * reply the agent wrote while offline (kept in the tab's storage, stored once).
  */
 
 test.use({ actionTimeout: 10_000 });
@@ -46,6 +47,15 @@ test('a session revoked while offline sends the console to sign-in, and signing 
 
   await context.setOffline(true);
   await expect(connection(page)).toHaveText('Offline: reconnecting…');
+  const composer = page.getByRole('textbox', { name: 'Reply' });
+  await composer.fill('Written by the agent while offline');
+  await composer.press('Enter');
+  await expect(messages(page).getByText('Written by the agent while offline')).toBeVisible();
+  const replied = shopper.waitFor(
+    'message:created',
+    ({ message }) => message.text === 'Written by the agent while offline',
+    30_000,
+  );
 
   // While it is away: the shopper writes, and the agent signs out everywhere from another browser.
   await shopper.send(conversation.id, 'Written while the console was away');
@@ -71,8 +81,13 @@ test('a session revoked while offline sends the console to sign-in, and signing 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(connection(page)).toHaveText('Connected');
   await expect(rowOf(page, conversation.id)).toHaveAttribute('aria-current', /.+/);
-  await expect(messages(page).locator('[data-seq]')).toHaveCount(3);
   await expect(messages(page)).toContainText('Written while the console was away');
+  // The reply from before the sign-in went out once the console was connected again.
+  expect((await replied).message.author.kind).toBe('agent');
+  await expect(messages(page).locator('[data-seq]')).toHaveCount(4);
+  await expect(
+    messages(page).locator('[data-seq]').filter({ hasText: 'Written by the agent while offline' }),
+  ).toHaveCount(1);
 
   // Live again: the next message arrives without a reload.
   await shopper.send(conversation.id, 'Back in touch');

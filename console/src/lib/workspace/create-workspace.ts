@@ -17,6 +17,7 @@ import { loadMoreResolved, loadOpen, loadResolved, selectView, setFilters } from
 import type { InboxFilters } from './inbox-filters.js';
 import { clearJump, openAtMessage } from './jump-actions.js';
 import { createTypingNotifier, flushOutbox, retryReply, sendReply } from './outbox.js';
+import type { OutboxStorage } from './outbox-storage.js';
 import { announceStatus, chooseStatus, loadPresence, setCapacity, transferConversation } from './presence-actions.js';
 import { clearSearch, loadMoreResults, openCustomer, runSearch } from './search-actions.js';
 import { bindServerEvents } from './server-events.js';
@@ -36,6 +37,11 @@ export interface WorkspaceOptions {
   checkSession(): Promise<boolean | null>;
   /** The agent's remembered choices; in memory only when omitted. */
   preferences?: Preferences;
+  /**
+   * Keeps unacknowledged replies across a reload or a new sign-in of the same agent; they are
+   * resent after the first connect. In memory only when omitted.
+   */
+  outbox?: OutboxStorage;
   /** The filter bar's choices to start with (from the URL). */
   filters?: InboxFilters;
   /** Told about new chats assigned to the agent and shopper messages in their chats. */
@@ -108,6 +114,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     store: createStore({
       ...initialWorkspaceState(options.agent, preferences.status()),
       ...(options.filters ? { filters: options.filters } : {}),
+      outbox: options.outbox?.load() ?? [],
     }),
     preferences,
     alert: (alert) => options.onAlert?.(alert),
@@ -121,6 +128,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const { store } = ctx;
   const setConnection = (connection: WorkspaceState['connection']) =>
     store.set((state) => (state.connection === connection ? state : { ...state, connection }));
+  const unbindOutboxStorage = keepOutboxStored(store, options.outbox);
   const unbind = bindServerEvents(ctx);
   const unbindCustomerFile = bindCustomerFileEvents(ctx);
   const unbindCanned = bindCannedEvents(ctx);
@@ -229,6 +237,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       disposed = true;
       clearTimeout(retryTimer);
       typing.dispose();
+      unbindOutboxStorage();
       unbind();
       unbindCustomerFile();
       unbindCanned();
@@ -239,4 +248,16 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       socket.disconnect();
     },
   };
+}
+
+/** Writes the outbox to `storage` whenever it changes (a reply queued, acknowledged or failed). */
+function keepOutboxStored(store: Store<WorkspaceState>, storage: OutboxStorage | undefined): () => void {
+  if (!storage) return () => {};
+  let saved = store.get().outbox;
+  return store.subscribe(() => {
+    const { outbox } = store.get();
+    if (outbox === saved) return;
+    saved = outbox;
+    storage.save(outbox);
+  });
 }

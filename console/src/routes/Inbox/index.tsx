@@ -17,6 +17,7 @@ import { createTicketBoard } from '../../lib/tickets/ticket-board.js';
 import { TicketBoardContext } from '../../lib/tickets/ticket-board-context.js';
 import { createWorkspace, type Workspace } from '../../lib/workspace/create-workspace.js';
 import { filtersFromQuery } from '../../lib/workspace/inbox-filters.js';
+import { createOutboxStorage } from '../../lib/workspace/outbox-storage.js';
 import { FollowUpsScreen } from '../FollowUps/index.js';
 import { ReportsRoute } from '../Reports/lazy.js';
 import { SettingsScreen } from '../Settings/index.js';
@@ -31,6 +32,8 @@ export interface InboxScreenProps {
   createSocket(): AgentSocket;
   /** Where the agent's status and notification choices are remembered (null: not at all). */
   storage: Storage | null;
+  /** Where this tab keeps the agent's unacknowledged replies (see `outbox-storage.ts`). */
+  tabStorage: Storage | null;
   alerts: BrowserAlerts;
   onLocaleChange(locale: Locale): void;
   onSignOut(): void;
@@ -58,6 +61,7 @@ export function InboxScreen(props: InboxScreenProps) {
       socket: props.createSocket(),
       agent: props.agent,
       preferences,
+      outbox: createOutboxStorage(props.tabStorage, props.agent.id),
       // A reload or a shared link keeps the filter bar's choices (see `InboxFilterBar`).
       filters: filtersFromQuery(location.search),
       onAlert: (alert) => center.handle(alert, created.store.get().active?.id ?? null),

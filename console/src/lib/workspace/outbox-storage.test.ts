@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createOutboxStorage } from './outbox-storage.js';
+import type { PendingMessage } from './state.js';
+
+/** A Web Storage in memory (the tab's sessionStorage in the browser). */
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    key: (index: number) => [...map.keys()][index] ?? null,
+    getItem: (key: string) => map.get(key) ?? null,
+    setItem: (key: string, value: string) => void map.set(key, value),
+    removeItem: (key: string) => void map.delete(key),
+  };
+}
+
+const reply: PendingMessage = {
+  clientId: 'c-1',
+  conversationId: 'conv-1',
+  text: 'We will send a courier on Monday',
+  createdAt: 1_700_000_000_000,
+  status: 'sending',
+};
+const failedNote: PendingMessage = {
+  clientId: 'c-2',
+  conversationId: 'conv-1',
+  text: 'Warranty checked',
+  createdAt: 1_700_000_000_500,
+  status: 'failed',
+  errorCode: 'FORBIDDEN',
+  internal: true,
+  attachments: [
+    {
+      id: 'a-1',
+      name: 'receipt.pdf',
+      mimeType: 'application/pdf',
+      size: 1_024,
+      width: null,
+      height: null,
+      url: '/api/attachments/a-1/receipt.pdf',
+      createdAt: 1_700_000_000_000,
+    },
+  ],
+};
+
+describe('console outbox storage', () => {
+  it('gives back what was saved, for the same agent only', () => {
+    const storage = memoryStorage();
+    createOutboxStorage(storage, 'agent-1').save([reply, failedNote]);
+    expect(createOutboxStorage(storage, 'agent-1').load()).toEqual([reply, failedNote]);
+    expect(createOutboxStorage(storage, 'agent-2').load()).toEqual([]);
+  });
+
+  it('removes the entry once nothing is waiting', () => {
+    const storage = memoryStorage();
+    const outbox = createOutboxStorage(storage, 'agent-1');
+    outbox.save([reply]);
+    outbox.save([]);
+    expect(storage.length).toBe(0);
+  });
+
+  it('drops what is not a pending reply instead of trusting it', () => {
+    const storage = memoryStorage();
+    const outbox = createOutboxStorage(storage, 'agent-1');
+    storage.setItem(
+      'aftercare:console-outbox:agent-1',
+      JSON.stringify([
+        reply,
+        { ...reply, clientId: 7 },
+        { ...reply, status: 'sent' },
+        { ...failedNote, attachments: [{ id: 'a-2' }] },
+        null,
+        'text',
+      ]),
+    );
+    expect(outbox.load()).toEqual([reply]);
+    storage.setItem('aftercare:console-outbox:agent-1', '{not json');
+    expect(outbox.load()).toEqual([]);
+    storage.setItem('aftercare:console-outbox:agent-1', '{"clientId":"c-1"}');
+    expect(outbox.load()).toEqual([]);
+  });
+
+  it('keeps working without storage or with storage that throws', () => {
+    const throwing = memoryStorage();
+    throwing.getItem = () => {
+      throw new Error('SecurityError');
+    };
+    throwing.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    for (const storage of [null, throwing]) {
+      const outbox = createOutboxStorage(storage, 'agent-1');
+      expect(() => outbox.save([reply])).not.toThrow();
+      expect(outbox.load()).toEqual([]);
+    }
+  });
+});

@@ -18,6 +18,19 @@ export interface SearchIndexJob {
   batch: number;
 }
 
+/**
+ * WAL size (pages) past which the append thread's commits checkpoint (SQLite's default is 1,000).
+ * SQLite checkpoints after every commit while the WAL holds more than this, until a writer finds it
+ * fully copied back and starts it over; with two processes on one file that is rare (the other
+ * process commits while a checkpoint runs), so at 1,000 pages most commits also ran a checkpoint
+ * and its `fsync`. At 10,000 pages (~40 MB of WAL), in back-to-back bench runs, a transaction holds
+ * the write lock 1.0–1.35 ms at p50 instead of 1.6–2.0 ms with two processes, and ~1.0 ms instead
+ * of 1.1–2.7 ms (rising as the file grows) with one, where the pages every message touches again
+ * (index leaves, conversation rows) are copied back once per checkpoint rather than many times.
+ * See `e2e/bench/README.md`.
+ */
+export const APPEND_CHECKPOINT_PAGES = 10_000;
+
 /** A message row to append, its `seq` still to be assigned inside the transaction. */
 export type AppendRow = Omit<MessageRow, 'seq'>;
 
@@ -62,6 +75,7 @@ export class AppendThread {
         driver,
         file: options.file,
         busyTimeoutMs: options.busyTimeoutMs,
+        checkpointPages: APPEND_CHECKPOINT_PAGES,
         statements: options.statements,
         searchIndex: options.searchIndex ?? null,
       },
@@ -140,10 +154,11 @@ function appendOnThread(
     prepare(source: string): Statement;
     transaction<F extends (...rows: Record<string, unknown>[][]) => unknown>(run: F): { immediate: F };
   }
-  const { driver, file, busyTimeoutMs, statements, searchIndex } = threads.workerData as {
+  const { driver, file, busyTimeoutMs, checkpointPages, statements, searchIndex } = threads.workerData as {
     driver: string;
     file: string;
     busyTimeoutMs: number;
+    checkpointPages: number;
     statements: Record<'selectConversation' | 'selectByClientId' | 'insert' | 'bumpConversation', string>;
     searchIndex: {
       statements: Record<'newest' | 'index' | 'forget', string>;
@@ -155,6 +170,7 @@ function appendOnThread(
   const db = new Database(file);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
   // SQLite's own busy handler sleeps 1, 2, 5, 10… up to 100 ms between tries, far longer than
   // another process's commit holds the lock; this thread may block, so it retries itself, briefly.
   db.pragma('busy_timeout = 0');

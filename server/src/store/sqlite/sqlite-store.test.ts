@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId, newMessage, seedConversation, T0 } from '../contract/fixtures.js';
 import { runStoreContract } from '../store-contract.js';
+import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
@@ -52,6 +53,18 @@ describe('SQLite store', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Checkpoints are the append thread's; this connection's is a backstop (`APPEND_CHECKPOINT_PAGES`).
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2 * APPEND_CHECKPOINT_PAGES);
+  });
+
+  it("lets the WAL grow past SQLite's default 1,000 pages before the append thread checkpoints", async () => {
+    const { store } = await open();
+    const conversation = await seedConversation(store);
+    // One commit each: with the default threshold the WAL would be copied back and restarted.
+    for (let i = 0; i < 200; i++) await store.messages.append(newMessage(conversation.id, { createdAt: T0 + i }));
+    const [{ log }] = store.db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+    expect(log).toBeGreaterThan(1_000);
+    expect(log).toBeLessThan(APPEND_CHECKPOINT_PAGES);
   });
 
   it('creates the data dir, records migrations and migrates only once', async () => {

@@ -5,6 +5,7 @@ import type { Store } from '../../domain/store.js';
 import { FileBlobStore } from '../files/file-blob-store.js';
 import { SqliteAgentRepository, SqliteSessionRepository } from './agent-repository.js';
 import { SqliteAlertRepository } from './alert-repository.js';
+import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { SqliteAttachmentRepository } from './attachment-repository.js';
 import { SqliteCannedResponseRepository } from './canned-response-repository.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
@@ -65,6 +66,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Checkpoints are the append thread's job (`APPEND_CHECKPOINT_PAGES`); this thread serves every
+    // socket and checkpoints only as a backstop, when other writes pile up while no message comes.
+    db.pragma(`wal_autocheckpoint = ${2 * APPEND_CHECKPOINT_PAGES}`);
     const schemaVersion = migrate(db, migrations);
     // New messages reach the search index in small batches on the append thread, between its
     // commits, so the indexing never holds this thread and never holds appends for long (a

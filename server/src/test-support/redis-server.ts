@@ -29,6 +29,10 @@ export interface TestRedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (after `stop`), as when Redis restarts under a running app. */
   restart(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open and nothing answers, as with a hung Redis. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT); it then answers what it was sent meanwhile. */
+  resume(): void;
   /** Stops it and deletes its temp dir. */
   close(): Promise<void>;
 }
@@ -53,6 +57,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
     child = undefined;
     if (running && running.exitCode === null) {
       const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGCONT'); // a paused server would not act on SIGTERM
       running.kill('SIGTERM');
       await exited;
     }
@@ -65,6 +70,8 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       await stop();
       child = await launch(port, dir);
     },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async close() {
       await stop();
       await rm(dir, { recursive: true, force: true });

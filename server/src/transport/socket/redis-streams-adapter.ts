@@ -86,6 +86,8 @@ function guardForOutages(client: RedisClient): RedisClient {
     <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R | null> =>
       command(...args).catch(() => null);
+  const bounded = createAnswerBound(ANSWER_BOUND_MS);
+  const awaited = new Set<PropertyKey>(['xAdd', 'xRange', 'sendCommand']);
   return new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
@@ -95,9 +97,74 @@ function guardForOutages(client: RedisClient): RedisClient {
           observeFireAndForget(target.duplicate({ ...overrides, disableOfflineQueue: false }));
       }
       if (property === 'set' || property === 'publish' || property === 'sPublish') return quiet(value.bind(target));
+      if (awaited.has(property)) return bounded(value.bind(target));
       return value.bind(target);
     },
   });
+}
+
+/**
+ * How long the adapter's awaited commands may go unanswered. A broadcast awaits its `XADD` before
+ * it reaches even this process's clients, and a fail-fast client only fails fast once the
+ * connection is known to be down: a Redis that is connected but silent (stopped, overloaded, a
+ * network path that drops packets without a reset) would hold every broadcast until TCP gave up,
+ * minutes later. Past the bound the command is failed: the adapter then delivers locally, as
+ * during an outage, and clients of other processes catch up from storage by sequence.
+ */
+const ANSWER_BOUND_MS = 500;
+
+/**
+ * Fails commands unanswered after `boundMs`, and then fails new ones at once (without sending
+ * them) until Redis answers one of those already sent. One timer for all: a connection's replies
+ * come in order, so the oldest command still waiting is always the first to run out of time, and
+ * thousands of broadcasts a second cost no timer each.
+ */
+function createAnswerBound(boundMs: number) {
+  interface Waiting {
+    sentAt: number;
+    settled: boolean;
+    fail(error: Error): void;
+  }
+  const waiting: Waiting[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let silent = false;
+
+  const expire = () => {
+    timer = null;
+    const now = performance.now();
+    while (waiting.length > 0 && (waiting[0]!.settled || now - waiting[0]!.sentAt >= boundMs)) {
+      const oldest = waiting.shift()!;
+      if (oldest.settled) continue;
+      oldest.settled = true;
+      silent = true;
+      oldest.fail(new Error(`redis did not answer within ${boundMs} ms`));
+    }
+    if (waiting.length > 0) arm(boundMs - (now - waiting[0]!.sentAt));
+  };
+  const arm = (delayMs: number) => {
+    timer = setTimeout(expire, delayMs);
+    timer.unref();
+  };
+
+  return <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (silent) return Promise.reject(new Error('redis is not answering'));
+      return new Promise<R>((resolve, reject) => {
+        const entry: Waiting = { sentAt: performance.now(), settled: false, fail: reject };
+        waiting.push(entry);
+        if (!timer) arm(boundMs);
+        const settle = () => {
+          silent = false; // an answer, even a late one or an error: Redis speaks again
+          const first = !entry.settled;
+          entry.settled = true;
+          return first;
+        };
+        command(...args).then(
+          (value) => settle() && resolve(value),
+          (error: unknown) => settle() && reject(error),
+        );
+      });
+    };
 }
 
 /**

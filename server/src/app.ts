@@ -414,8 +414,6 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       });
     },
     async shutdown() {
-      // Said first, so the other processes hear it while this one drains; noted by all before `io.close()`.
-      const leaving = clusterResync?.leave();
       clearInterval(sweeper);
       clearInterval(attachmentJanitor);
       await escalationScanner.stop();
@@ -423,7 +421,9 @@ export function createApp(deps: AppDeps, config: AppConfig): App {
       const { timedOut } = await inflight.drain(config.shutdownTimeoutMs);
       if (timedOut) logger.warn('shutdown timed out waiting for in-flight work', { pending: inflight.size });
       await closeConnectionsGracefully(io, 2_000);
-      await leaving;
+      // Said last, once drained and noted by the others, just before `io.close()` drops this process
+      // from their count: a goodbye is only valid for seconds (see `cluster-resync.ts`).
+      await clusterResync?.leave();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

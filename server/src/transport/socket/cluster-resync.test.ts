@@ -23,14 +23,24 @@ describe.skipIf(!hasRedisServer())('cluster resync', () => {
   const sockets: Socket[] = [];
 
   /** `resync: false`: a process that hears the others' requests but never answers them (hung, or an old version). */
-  async function startNode({ resync: withResync = true } = {}): Promise<Node> {
+  async function startNode({
+    resync: withResync = true,
+    goodbyeValidMs = undefined as number | undefined,
+  } = {}): Promise<Node> {
     const adapter = await openSocketAdapter({ redisUrl: redis.url, logger: silentLogger });
     const http = createServer();
     const io = new Server(http, { adapter: adapter.adapter });
     io.of('/visitor');
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const resync = withResync
-      ? startClusterResync({ io, adapter, namespace: '/visitor', intervalMs: 50, logger: silentLogger })
+      ? startClusterResync({
+          io,
+          adapter,
+          namespace: '/visitor',
+          intervalMs: 50,
+          logger: silentLogger,
+          ...(goodbyeValidMs === undefined ? {} : { goodbyeValidMs }),
+        })
       : { leave: async () => {}, stop: () => {} };
     const node = { io, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, adapter, resync };
     nodes.push(node);
@@ -127,5 +137,18 @@ describe.skipIf(!hasRedisServer())('cluster resync', () => {
     const started = performance.now();
     await leaving.resync.leave();
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('does not let a goodbye excuse a later crash once its time is up', async () => {
+    const observer = await startNode({ goodbyeValidMs: 300 });
+    const { drops } = await client(observer);
+    const pretender = await startNode();
+    await waitForCount(observer, nodes.length);
+    // It says goodbye but stays (as when a process joined at the same moment: the count did not move)…
+    await pretender.resync.leave();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // …then dies without a word.
+    await stopNode(pretender);
+    await expect.poll(() => drops).toEqual(['transport close']);
   });
 });

@@ -25,6 +25,12 @@ const QUIET_MS = 5_000;
  * were counted and never answers, and a shutdown must not wait on it for long.
  */
 const GOODBYE_WAIT_MS = 1_000;
+/**
+ * A leaving process says goodbye last, just before it closes, so the others see it drop from their
+ * count within a check or two. A goodbye not matched by then was offset by a process joining at
+ * the same moment (the count did not move) and must not excuse a crash later on.
+ */
+const GOODBYE_VALID_MS = 10_000;
 
 /**
  * Scale-out mode: broadcasts between processes travel through Redis, and two faults cost clients
@@ -47,11 +53,15 @@ export function startClusterResync(options: {
   namespace: string;
   intervalMs: number;
   logger: Logger;
+  /** Tests shorten it; see `GOODBYE_VALID_MS`. */
+  goodbyeValidMs?: number;
 }): ClusterResync {
   const namespace = options.io.of(options.namespace) as Namespace;
   const counting = namespace.adapter as unknown as { serverCount(): Promise<number> };
+  const goodbyeValidMs = options.goodbyeValidMs ?? GOODBYE_VALID_MS;
   let processes: number | null = null;
-  let expectedLeaves = 0;
+  /** When each goodbye not yet matched by a drop in the count arrived, oldest first. */
+  const goodbyes: number[] = [];
   let lastResyncAt = Number.NEGATIVE_INFINITY;
   let checking = false;
 
@@ -68,7 +78,7 @@ export function startClusterResync(options: {
   });
   namespace.on(RESYNC_REQUESTED, () => resync('another process was cut off from redis'));
   namespace.on(LEAVING, (noted?: () => void) => {
-    expectedLeaves++;
+    goodbyes.push(performance.now());
     noted?.();
   });
 
@@ -77,10 +87,12 @@ export function startClusterResync(options: {
     checking = true;
     try {
       const count = await counting.serverCount();
+      const now = performance.now();
+      while (goodbyes.length > 0 && now - goodbyes[0]! > goodbyeValidMs) goodbyes.shift();
       if (processes !== null && count < processes) {
-        const unexpected = processes - count - expectedLeaves;
-        expectedLeaves = Math.max(0, -unexpected);
-        if (unexpected > 0) resync('a process left without saying goodbye');
+        const left = processes - count;
+        const saidGoodbye = goodbyes.splice(0, left).length;
+        if (left > saidGoodbye) resync('a process left without saying goodbye');
       }
       processes = count;
     } catch {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ErrorReply } from 'redis';
+import { withTimeout } from '../with-timeout.js';
 import { createLeasedRateLimit } from './leased-rate-limit.js';
 import type { RateLimit, RateLimitOptions, RateLimitStore } from './rate-limit.js';
 
@@ -67,10 +68,10 @@ export function createRedisRateLimits(
   async function run(args: string[]): Promise<number> {
     if (!client.isReady) throw new Error('Redis is not connected');
     try {
-      return Number(await withTimeout(client.sendCommand(['EVALSHA', TAKE_SHA1, ...args]), timeoutMs));
+      return Number(await withTimeout(client.sendCommand(['EVALSHA', TAKE_SHA1, ...args]), timeoutMs, 'Redis'));
     } catch (error) {
       if (!(error instanceof ErrorReply && error.message.startsWith('NOSCRIPT'))) throw error;
-      return Number(await withTimeout(client.sendCommand(['EVAL', TAKE_SCRIPT, ...args]), timeoutMs));
+      return Number(await withTimeout(client.sendCommand(['EVAL', TAKE_SCRIPT, ...args]), timeoutMs, 'Redis'));
     }
   }
 
@@ -84,17 +85,4 @@ export function createRedisRateLimits(
       return lease && lease > 1 ? createLeasedRateLimit(bucket, { lease: Math.min(lease, burst) }) : bucket;
     },
   };
-}
-
-/**
- * Rejects when `work` takes longer than `ms`. node-redis's own command timeout stops counting once
- * the command is written, so it cannot catch a Redis that is connected but not answering; a late
- * reply is simply dropped.
- */
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
 import type { Logger } from '../../lib/logger.js';
+import { withTimeout } from '../../lib/with-timeout.js';
 import type { OpenedSocketAdapter } from './redis-streams-adapter.js';
 
 export interface ClusterResync {
@@ -127,18 +128,11 @@ export function startClusterResync(options: {
  */
 function sayGoodbye(namespace: Namespace): Promise<void> {
   const adapter = namespace.adapter as unknown as { serverSideEmit(packet: unknown[]): Promise<void> };
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`not every process answered within ${GOODBYE_WAIT_MS} ms`)),
-      GOODBYE_WAIT_MS,
-    );
-    const noted = (error: Error | null) => {
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve();
-    };
-    adapter.serverSideEmit([LEAVING, noted]).catch(noted);
+  const noted = new Promise<void>((resolve, reject) => {
+    const answered = (error: Error | null) => (error ? reject(error) : resolve());
+    adapter.serverSideEmit([LEAVING, answered]).catch(answered);
   });
+  return withTimeout(noted, GOODBYE_WAIT_MS, 'not every process');
 }
 
 /**

@@ -34,22 +34,24 @@ const GOODBYE_WAIT_MS = 1_000;
 const GOODBYE_VALID_MS = 10_000;
 
 /**
- * Scale-out mode: broadcasts between processes travel through Redis, and two faults cost clients
+ * Scale-out mode: broadcasts between processes travel through Redis, and three faults cost clients
  * live events that nothing makes them fetch again, because they stay connected:
- * - a Redis outage: publishes fail fast and are dropped (on purpose: each process keeps serving
- *   its own clients), so clients of other processes miss them;
+ * - a Redis outage, or a Redis that stops answering: publishes fail fast and are dropped (on
+ *   purpose: each process keeps serving its own clients), so clients of other processes miss them;
  * - a process killed between storing a message and publishing it: the sender's retry is answered
- *   from storage and, by design, not announced twice.
+ *   from storage and, by design, not announced twice;
+ * - this process's stream reader falling further behind than the stream keeps (overload, a long
+ *   pause): the entries trimmed before it read them never reach its clients.
  * Clients resync from storage by sequence after every reconnect (and consoles announce their status
- * again), so on either fault this process closes its clients' transports: they reconnect (here or
- * to another process), catch up, and are live again. When this process's own Redis connection
- * comes back it also asks the others to do the same (their clients missed its publishes, even if
- * their own connections never dropped). A process leaving by graceful shutdown drained its work
- * first and says so, and costs nobody a reconnect.
+ * again), so on any of these this process closes its clients' transports: they reconnect (here or
+ * to another process), catch up, and are live again. When Redis is back for this process (its
+ * connection returned, or it answers again) it also asks the others to do the same: their clients
+ * missed its publishes, even if their own connections never dropped. A process leaving by graceful
+ * shutdown drained its work first and says so, and costs nobody a reconnect.
  */
 export function startClusterResync(options: {
   io: Server;
-  adapter: Pick<OpenedSocketAdapter, 'onRecovered'>;
+  adapter: Pick<OpenedSocketAdapter, 'onRecovered' | 'onStreamGap'>;
   /** A namespace every process serves: its adapter counts the processes and carries the requests. */
   namespace: string;
   intervalMs: number;
@@ -78,6 +80,8 @@ export function startClusterResync(options: {
     namespace.serverSideEmit(RESYNC_REQUESTED);
   });
   namespace.on(RESYNC_REQUESTED, () => resync('another process was cut off from redis'));
+  // Only this process missed those entries: its clients resync, the others' need not.
+  options.adapter.onStreamGap(() => resync('this process fell behind the redis stream'));
   namespace.on(LEAVING, (noted?: () => void) => {
     goodbyes.push(performance.now());
     noted?.();

@@ -3,6 +3,7 @@ import { createClient } from 'redis';
 import { closeRedisClient } from '../../lib/close-redis-client.js';
 import type { Logger } from '../../lib/logger.js';
 import { withoutCommandTimers } from '../../lib/redis-command-options.js';
+import { type StreamGap, watchForStreamGaps } from './stream-gap-watch.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 export type SocketAdapterFactory = ReturnType<typeof createAdapter>;
@@ -12,8 +13,13 @@ export interface OpenedSocketAdapter {
   adapter: SocketAdapterFactory;
   /** Whether the publishing connection is up right now (health and metrics). */
   isReady(): boolean;
-  /** Called each time the connection to Redis is back after an outage (see `cluster-resync.ts`). */
+  /**
+   * Called each time Redis is back after an outage: the connection returned, or Redis answers
+   * again after going silent (see `cluster-resync.ts`).
+   */
   onRecovered(listener: () => void): void;
+  /** Called when this process's reader fell so far behind that entries were trimmed unread. */
+  onStreamGap(listener: (gap: StreamGap) => void): void;
   /** Closes the publishing connection; the adapter closes its readers when `io.close()` runs. */
   close(): Promise<void>;
 }
@@ -21,8 +27,9 @@ export interface OpenedSocketAdapter {
 /**
  * Entries kept in the stream (approximately; Redis trims in whole nodes). It bounds both the window
  * in which a dropped connection is recovered in full and how far a busy process's reader may fall
- * behind before entries are trimmed unread: at 1,000 messages a second (two or three broadcasts
- * each) about 20 seconds, some 50–100 MB of Redis memory.
+ * behind before entries are trimmed unread (it then has its clients resync from storage, see
+ * `stream-gap-watch.ts`): at 1,000 messages a second (two or three broadcasts each) about 20
+ * seconds, some 50–100 MB of Redis memory.
  */
 const STREAM_MAX_LENGTH = 50_000;
 
@@ -52,6 +59,7 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
   });
   let down = false;
   const recovered: Array<() => void> = [];
+  const gapListeners: Array<(gap: StreamGap) => void> = [];
   publisher.on('error', (error: unknown) => {
     // One line per outage rather than one per reconnect attempt.
     if (!down) logger.warn('redis (socket.io adapter) unreachable; serving local clients only', { error });
@@ -64,10 +72,22 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
     for (const listener of recovered) listener();
   });
   await publisher.connect();
+  const guarded = guardForOutages(publisher, {
+    onSilent: () => logger.warn('redis (socket.io adapter) not answering; serving local clients only'),
+    onAnsweringAgain: () => {
+      logger.info('redis (socket.io adapter) answers again');
+      for (const listener of recovered) listener();
+    },
+    onGap: (gap) => {
+      logger.warn('socket.io adapter fell behind the stream: broadcasts were trimmed unread', { ...gap });
+      for (const listener of gapListeners) listener(gap);
+    },
+  });
   return {
-    adapter: createAdapter(guardForOutages(publisher), { maxLen: STREAM_MAX_LENGTH }),
+    adapter: createAdapter(guarded, { maxLen: STREAM_MAX_LENGTH }),
     isReady: () => publisher.isReady,
     onRecovered: (listener) => recovered.push(listener),
+    onStreamGap: (listener) => gapListeners.push(listener),
     async close() {
       await closeRedisClient(publisher);
     },
@@ -78,15 +98,18 @@ export async function openSocketAdapter(options: { redisUrl: string; logger: Log
  * The publishing client as the adapter should see it. The adapter fires some commands without
  * awaiting them (`SET` when a session is kept for recovery, `PUBLISH` of ephemeral packets): with
  * a fail-fast client their rejections would go unhandled and end the process, so those settle
- * quietly. Its duplicates (stream readers, subscriber) get the offline queue back, and the same
- * care for the commands fired at them.
+ * quietly. Its duplicates (stream readers, subscriber) get the offline queue back, the same care
+ * for the commands fired at them, and a watch for entries trimmed before they were read.
  */
-function guardForOutages(client: RedisClient): RedisClient {
+function guardForOutages(
+  client: RedisClient,
+  events: { onSilent(): void; onAnsweringAgain(): void; onGap(gap: StreamGap): void },
+): RedisClient {
   const quiet =
     <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R | null> =>
       command(...args).catch(() => null);
-  const bounded = createAnswerBound(ANSWER_BOUND_MS);
+  const bounded = createAnswerBound(ANSWER_BOUND_MS, events);
   const awaited = new Set<PropertyKey>(['xAdd', 'xRange', 'sendCommand']);
   return new Proxy(client, {
     get(target, property, receiver) {
@@ -94,7 +117,9 @@ function guardForOutages(client: RedisClient): RedisClient {
       if (typeof value !== 'function') return value;
       if (property === 'duplicate') {
         return (overrides?: object) =>
-          observeFireAndForget(target.duplicate({ ...overrides, disableOfflineQueue: false }));
+          observeFireAndForget(
+            watchForStreamGaps(target.duplicate({ ...overrides, disableOfflineQueue: false }), events.onGap),
+          );
       }
       if (property === 'set' || property === 'publish' || property === 'sPublish') return quiet(value.bind(target));
       if (awaited.has(property)) return bounded(value.bind(target));
@@ -109,9 +134,12 @@ function guardForOutages(client: RedisClient): RedisClient {
  * connection is known to be down: a Redis that is connected but silent (stopped, overloaded, a
  * network path that drops packets without a reset) would hold every broadcast until TCP gave up,
  * minutes later. Past the bound the command is failed: the adapter then delivers locally, as
- * during an outage, and clients of other processes catch up from storage by sequence.
+ * during an outage, and once Redis answers again the clients of every process resync from storage
+ * by sequence (`onRecovered`), as after an outage.
  */
 const ANSWER_BOUND_MS = 500;
+/** A bound's timer this late means this thread was blocked, not that Redis was silent. */
+const LATE_MS = 50;
 
 /**
  * Fails commands unanswered after `boundMs`, and then fails new ones at once (without sending
@@ -119,29 +147,40 @@ const ANSWER_BOUND_MS = 500;
  * come in order, so the oldest command still waiting is always the first to run out of time, and
  * thousands of broadcasts a second cost no timer each.
  */
-function createAnswerBound(boundMs: number) {
+function createAnswerBound(boundMs: number, events: { onSilent(): void; onAnsweringAgain(): void }) {
   interface Waiting {
     sentAt: number;
     settled: boolean;
     fail(error: Error): void;
   }
   const waiting: Waiting[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   let silent = false;
+  let dueAt = 0;
 
+  // A pause of this thread (a long GC) must not pass for a silent Redis: replies that came in time
+  // are read only after the timers run, and commands queued during the pause were sent only after
+  // it. So a timer that fired late looks again a little later, and the decision is taken in
+  // `setImmediate`, after the event loop has read its sockets.
   const expire = () => {
+    if (performance.now() - dueAt > LATE_MS) arm(LATE_MS);
+    else timer = setImmediate(failExpired);
+  };
+  const failExpired = () => {
     timer = null;
     const now = performance.now();
     while (waiting.length > 0 && (waiting[0]!.settled || now - waiting[0]!.sentAt >= boundMs)) {
       const oldest = waiting.shift()!;
       if (oldest.settled) continue;
       oldest.settled = true;
+      if (!silent) events.onSilent();
       silent = true;
       oldest.fail(new Error(`redis did not answer within ${boundMs} ms`));
     }
     if (waiting.length > 0) arm(boundMs - (now - waiting[0]!.sentAt));
   };
   const arm = (delayMs: number) => {
+    dueAt = performance.now() + delayMs;
     timer = setTimeout(expire, delayMs);
     timer.unref();
   };
@@ -154,7 +193,11 @@ function createAnswerBound(boundMs: number) {
         waiting.push(entry);
         if (!timer) arm(boundMs);
         const settle = () => {
-          silent = false; // an answer, even a late one or an error: Redis speaks again
+          // An answer, even a late one or an error: Redis speaks again.
+          if (silent) {
+            silent = false;
+            events.onAnsweringAgain();
+          }
           const first = !entry.settled;
           entry.settled = true;
           return first;

@@ -293,7 +293,11 @@ describe('cross-visitor and cross-tenant access, every event', () => {
   });
   const objectIds: Record<'demo' | 'rival', Partial<TenantObjectIds>> = { demo: {}, rival: {} };
 
-  /** A site, canned reply, team and repair ticket of the tenant of `owner` (an admin). */
+  /**
+   * A site, canned reply, team, repair ticket, due follow-up and alert of the tenant of `owner` (an
+   * admin). The follow-up and the alert are stored directly: closing a ticket and breaching an
+   * escalation time would schedule and raise them just the same, with a clock moved by days.
+   */
   async function tenantObjects(owner: AgentClient, ownerId: string, own: Conversation, siteKey: string) {
     const site = (await server.store.sites.getByKey(siteKey))!;
     await requestData(owner, 'site-identity:get', { siteId: site.id });
@@ -306,13 +310,52 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       name: `Own team ${siteKey}`,
       memberIds: [ownerId],
     });
-    const ticket = await requestData<{ ticket: { id: string } }>(owner, 'ticket:create', {
+    const ticket = await requestData<{ ticket: { id: string; number: string } }>(owner, 'ticket:create', {
       conversationId: own.id,
       fault: 'Own fault',
       remedy: 'repair',
       category: 'paid',
     });
-    return { siteId: site.id, cannedId: canned.response.id, teamId: team.team.id, ticketId: ticket.ticket.id };
+    const now = Date.now();
+    const [followUp] = await server.store.followUps.schedule([
+      {
+        id: crypto.randomUUID(),
+        tenantId: own.tenantId,
+        siteId: own.siteId,
+        ticketId: ticket.ticket.id,
+        ticketNumber: ticket.ticket.number,
+        customerId: own.customerId,
+        product: null,
+        sequence: 1,
+        dueAt: now - 60_000,
+        lateAt: now + 86_400_000,
+        status: 'pending',
+        outcome: null,
+        note: null,
+        doneBy: null,
+        doneAt: null,
+        createdAt: now - 60_000,
+      },
+    ]);
+    const alertId = crypto.randomUUID();
+    await server.store.alerts.create({
+      id: alertId,
+      tenantId: own.tenantId,
+      siteId: own.siteId,
+      subject: { kind: 'conversation', id: own.id },
+      label: null,
+      createdAt: now,
+      kind: 'escalation',
+      escalateAt: now,
+    });
+    return {
+      siteId: site.id,
+      cannedId: canned.response.id,
+      teamId: team.team.id,
+      ticketId: ticket.ticket.id,
+      followUpId: followUp!.id,
+      alertId,
+    };
   }
   afterAll(() => {
     for (const socket of [stranger, rivalShopper, rivalAgent]) socket?.close();
@@ -372,6 +415,11 @@ describe('cross-visitor and cross-tenant access, every event', () => {
       ticket: ids.ticketId ? await server.store.tickets.getById(target.tenantId, ids.ticketId) : null,
       timeline: ids.ticketId ? await server.store.tickets.timeline(target.tenantId, ids.ticketId) : null,
       ratings: await server.store.ratings.listByCustomer(target.tenantId, target.customerId, 100),
+      followUp: ids.followUpId ? await server.store.followUps.getById(target.tenantId, ids.followUpId) : null,
+      // Read marks are per agent: the other tenant's agent must not have left one either.
+      alerts: await Promise.all(
+        [agentIds.demo, agentIds.rival].map((id) => server.store.alerts.listForAgent(target.tenantId, id, 100)),
+      ),
     };
   }
 
@@ -418,7 +466,7 @@ describe('cross-visitor and cross-tenant access, every event', () => {
     for (const { actor, owner, target, foreignAgent } of targets) {
       const before = { ...(await victimState(target)), presence: await presenceOf(owner) };
       const ids = objectIds[target.tenantId === RIVAL.tenantId ? 'rival' : 'demo'];
-      expect(Object.keys(ids)).toHaveLength(4);
+      expect(Object.keys(ids)).toHaveLength(6);
       const fixtures = agentFixtures(target.id, foreignAgent, target.customerId, ids);
       for (const [event, payload] of Object.entries(fixtures)) {
         const fresh = event === 'message:send' || event === 'note:add';

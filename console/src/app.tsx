@@ -13,7 +13,7 @@ export interface AppProps {
   api: ApiClient;
   createSocket(): AgentSocket;
   storage: Storage | null;
-  /** This tab's storage (sessionStorage): unacknowledged replies, see `outbox-storage.ts`. */
+  /** This tab's storage (sessionStorage): unacknowledged replies and drafts, see `outbox-storage.ts`, `draft-storage.ts`. */
   tabStorage: Storage | null;
   languages: readonly string[];
   /** Sound and desktop notifications of the browser window. */

@@ -40,3 +40,18 @@ export function useStore<S, T>(store: Store<S>, select: (state: S) => T): T {
   }, [store, select]);
   return value;
 }
+
+/**
+ * Calls `listener` with the part of a store picked by `select` each time it changes (by `Object.is`),
+ * not at once: how the workspace writes a slice of its state to storage (the outbox, the drafts).
+ * Returns the unsubscribe.
+ */
+export function watchStore<S, T>(store: Store<S>, select: (state: S) => T, listener: (value: T) => void): () => void {
+  let seen = select(store.get());
+  return store.subscribe(() => {
+    const value = select(store.get());
+    if (Object.is(value, seen)) return;
+    seen = value;
+    listener(value);
+  });
+}

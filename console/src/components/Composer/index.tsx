@@ -1,5 +1,5 @@
 import { LIMITS } from '@aftercare/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef } from 'preact/hooks';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
@@ -19,21 +19,23 @@ export interface ComposerProps {
 const COUNT_FROM = LIMITS.messageText - 500;
 const selectCanned = (state: WorkspaceState) => state.canned;
 
-/** The reply box: Enter sends, Shift+Enter adds a line; typing is reported to the shopper (throttled). */
+/**
+ * The reply box: Enter sends, Shift+Enter adds a line; typing is reported to the shopper (throttled).
+ * Its text and mode are the conversation's draft in the workspace, so they are still there after
+ * switching away and back, or a reload. Mount one per conversation (`key`): attached files are not
+ * part of the draft and start empty in each, so an upload never goes to another shopper.
+ */
 export function Composer({ workspace, conversationId }: ComposerProps) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
+  const selectDraft = useCallback((state: WorkspaceState) => state.drafts[conversationId], [conversationId]);
+  const draft = useStore(workspace.store, selectDraft);
+  const text = draft?.text ?? '';
   // Note mode: the text goes to colleagues only, and the shopper is not told anyone is typing.
-  const [note, setNote] = useState(false);
+  const note = draft?.note ?? false;
+  const setText = (next: string) => workspace.setDraft(conversationId, next, note);
   const field = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedSuggestions(text, useStore(workspace.store, selectCanned), setText);
   const files = useAttachmentDrafts();
-
-  // A draft belongs to one conversation; switching clears it rather than sending it to another shopper.
-  useEffect(() => {
-    setText('');
-    files.clear();
-  }, [conversationId]);
 
   const tooLong = text.length > LIMITS.messageText;
   // Files still uploading (or failed) hold the send back, so none is silently left out.
@@ -41,9 +43,9 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
 
   function send() {
     if (!canSend) return;
+    // Empties the draft too (the mode stays for the next one).
     workspace.sendReply(conversationId, text, note, files.attachments);
     files.clear();
-    setText('');
     field.current?.focus();
   }
 
@@ -76,7 +78,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
           class={`button button--small${note ? ' composer__note-toggle--on' : ''}`}
           aria-pressed={note}
           onClick={() => {
-            setNote(!note);
+            workspace.setDraft(conversationId, text, !note);
             workspace.stopTyping();
             field.current?.focus();
           }}

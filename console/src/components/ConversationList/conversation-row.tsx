@@ -16,10 +16,15 @@ export interface ConversationRowProps {
   /** The list's ticking clock, for the first-reply timer. */
   now: number;
   active: boolean;
+  /** The agent started a reply or note here and has not sent it (see `drafts.ts`). */
+  draft: boolean;
   onOpen(conversationId: string): void;
 }
 
-/** One inbox row: who, about which product, who owns it, how long they wait, and whether something is unread. */
+/**
+ * One inbox row: who, about which product, who owns it, how long they wait, whether something is
+ * unread and whether the agent left a draft there.
+ */
 export function ConversationRow(props: ConversationRowProps) {
   const { conversation, customer, active, onOpen } = props;
   const i18n = useI18n();
@@ -43,6 +48,11 @@ export function ConversationRow(props: ConversationRowProps) {
       </span>
       <span class="conversation-row__bottom">
         <span class="conversation-row__product">{conversation.product?.name ?? t('inbox.noProduct')}</span>
+        {props.draft && (
+          <span class="conversation-row__draft" data-draft>
+            {t('inbox.draft')}
+          </span>
+        )}
         {unread && (
           <span class="conversation-row__unread">
             <span class="sr-only">{t('inbox.unread')}</span>

@@ -3,6 +3,7 @@ import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
 import { useNow } from '../../lib/use-now.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
+import { draftedSelector } from '../../lib/workspace/drafts.js';
 import { viewConversations, viewCounts, visibleViews } from '../../lib/workspace/inbox-views.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
 import { InboxFilterBar } from '../InboxFilters/index.js';
@@ -41,6 +42,9 @@ export function ConversationList({ workspace }: { workspace: Workspace }) {
   const activeId = useStore(workspace.store, selectActiveId);
   const filters = useStore(workspace.store, selectFilters);
   const search = useStore(workspace.store, selectSearch);
+  // Changes when a draft appears or goes, not with every keystroke in the composer.
+  const selectDrafted = useMemo(draftedSelector, []);
+  const drafted = useStore(workspace.store, selectDrafted);
   const now = useNow(TICK_MS);
   const rows = useMemo(() => viewConversations({ lists, agent, filters }, tab), [lists, agent, filters, tab]);
   const counts = useMemo(() => viewCounts({ lists, agent, filters }), [lists, agent, filters]);
@@ -131,6 +135,9 @@ export function ConversationList({ workspace }: { workspace: Workspace }) {
                     replied={replied}
                     now={now}
                     active={conversation.id === activeId}
+                    // The open conversation's draft is in the composer beside the list; marking its
+                    // row as well would only flash the label on and off as the agent types and sends.
+                    draft={drafted.has(conversation.id) && conversation.id !== activeId}
                     onOpen={workspace.openConversation}
                   />
                 </li>

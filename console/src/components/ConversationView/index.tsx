@@ -67,7 +67,7 @@ function OpenConversation({ workspace, active }: { workspace: Workspace; active:
           })}
       </div>
       {conversation.status === 'open' ? (
-        <Composer workspace={workspace} conversationId={conversation.id} />
+        <Composer key={conversation.id} workspace={workspace} conversationId={conversation.id} />
       ) : (
         <p class="conversation-view__resolved">{t('conversation.resolvedNotice')}</p>
       )}

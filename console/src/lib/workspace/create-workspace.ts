@@ -1,7 +1,7 @@
 import type { Agent, AgentStatus, Attachment, CannedResponseInput, CustomerUpdatePayload } from '@aftercare/shared';
 import type { AgentSocket } from '../agent-socket.js';
 import { createPreferences, type Preferences } from '../preferences.js';
-import { createStore, type Store } from '../store.js';
+import { createStore, type Store, watchStore } from '../store.js';
 import type { WorkspaceAlert } from './alerts.js';
 import { bindCannedEvents, type CannedResult, deleteCanned, loadCanned, saveCanned } from './canned-actions.js';
 import type { WorkspaceContext } from './context.js';
@@ -13,6 +13,8 @@ import {
   updateCustomer,
 } from './customer-file.js';
 import { bindDirectoryEvents, loadDirectory } from './directory.js';
+import type { DraftStorage } from './draft-storage.js';
+import { clearDraftText, setDraft } from './drafts.js';
 import { loadMoreResolved, loadOpen, loadResolved, selectView, setFilters } from './inbox-actions.js';
 import type { InboxFilters } from './inbox-filters.js';
 import { clearJump, openAtMessage } from './jump-actions.js';
@@ -42,6 +44,8 @@ export interface WorkspaceOptions {
    * resent after the first connect. In memory only when omitted.
    */
   outbox?: OutboxStorage;
+  /** Keeps unsent drafts across a reload or a new sign-in of the same agent. In memory only when omitted. */
+  drafts?: DraftStorage;
   /** The filter bar's choices to start with (from the URL). */
   filters?: InboxFilters;
   /** Told about new chats assigned to the agent and shopper messages in their chats. */
@@ -80,7 +84,9 @@ export interface Workspace {
   clearTransferError(): void;
   openConversation(conversationId: string): void;
   loadOlder(): void;
-  /** Sends a reply to the shopper, or with `internal` a note only agents see. */
+  /** Keeps what the agent typed in a conversation's composer, and whether as a note (see `drafts.ts`). */
+  setDraft(conversationId: string, text: string, note: boolean): void;
+  /** Sends a reply to the shopper, or with `internal` a note only agents see; empties the conversation's draft. */
   sendReply(conversationId: string, text: string, internal?: boolean, attachments?: Attachment[]): void;
   retryReply(clientId: string): void;
   typing(conversationId: string): void;
@@ -115,6 +121,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       ...initialWorkspaceState(options.agent, preferences.status()),
       ...(options.filters ? { filters: options.filters } : {}),
       outbox: options.outbox?.load() ?? [],
+      drafts: options.drafts?.load() ?? {},
     }),
     preferences,
     alert: (alert) => options.onAlert?.(alert),
@@ -128,7 +135,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const { store } = ctx;
   const setConnection = (connection: WorkspaceState['connection']) =>
     store.set((state) => (state.connection === connection ? state : { ...state, connection }));
-  const unbindOutboxStorage = keepOutboxStored(store, options.outbox);
+  const unbindStorage = keepStored(store, options);
   const unbind = bindServerEvents(ctx);
   const unbindCustomerFile = bindCustomerFileEvents(ctx);
   const unbindCanned = bindCannedEvents(ctx);
@@ -218,9 +225,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       void openConversation(ctx, id);
     },
     loadOlder: () => void loadOlder(ctx),
+    setDraft: (id, text, note) => setDraft(ctx, id, text, note),
     sendReply: (id, text, internal, attachments) => {
       typing.stop();
-      sendReply(ctx, id, text, internal, attachments);
+      if (sendReply(ctx, id, text, internal, attachments)) clearDraftText(ctx, id);
     },
     retryReply: (clientId) => retryReply(ctx, clientId),
     typing: (id) => typing.input(id),
@@ -237,7 +245,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       disposed = true;
       clearTimeout(retryTimer);
       typing.dispose();
-      unbindOutboxStorage();
+      unbindStorage();
       unbind();
       unbindCustomerFile();
       unbindCanned();
@@ -250,14 +258,23 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   };
 }
 
-/** Writes the outbox to `storage` whenever it changes (a reply queued, acknowledged or failed). */
-function keepOutboxStored(store: Store<WorkspaceState>, storage: OutboxStorage | undefined): () => void {
-  if (!storage) return () => {};
-  let saved = store.get().outbox;
-  return store.subscribe(() => {
-    const { outbox } = store.get();
-    if (outbox === saved) return;
-    saved = outbox;
-    storage.save(outbox);
-  });
+const selectOutbox = (state: WorkspaceState) => state.outbox;
+const selectDrafts = (state: WorkspaceState) => state.drafts;
+
+/**
+ * Writes the outbox to its storage whenever it changes (a reply queued, acknowledged or failed),
+ * and the drafts to theirs (every keystroke in a composer, a send), so nothing typed is lost to a
+ * reload that comes a moment later. A keystroke rewrites only the draft it changed (see
+ * `draft-storage.ts`): a few kilobytes at most.
+ */
+function keepStored(
+  store: Store<WorkspaceState>,
+  { outbox, drafts }: Pick<WorkspaceOptions, 'outbox' | 'drafts'>,
+): () => void {
+  const stops: Array<() => void> = [];
+  if (outbox) stops.push(watchStore(store, selectOutbox, (pending) => outbox.save(pending)));
+  if (drafts) stops.push(watchStore(store, selectDrafts, (typed) => drafts.save(typed)));
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboxStorage } from './outbox-storage.js';
 import type { PendingMessage } from './state.js';
-
-/** A Web Storage in memory (the tab's sessionStorage in the browser). */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    key: (index: number) => [...map.keys()][index] ?? null,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
+import { memoryStorage, throwingStorage } from './test-storage.js';
 
 const reply: PendingMessage = {
   clientId: 'c-1',
@@ -84,14 +70,7 @@ describe('console outbox storage', () => {
   });
 
   it('keeps working without storage or with storage that throws', () => {
-    const throwing = memoryStorage();
-    throwing.getItem = () => {
-      throw new Error('SecurityError');
-    };
-    throwing.setItem = () => {
-      throw new Error('QuotaExceededError');
-    };
-    for (const storage of [null, throwing]) {
+    for (const storage of [null, throwingStorage()]) {
       const outbox = createOutboxStorage(storage, 'agent-1');
       expect(() => outbox.save([reply])).not.toThrow();
       expect(outbox.load()).toEqual([]);

@@ -6,7 +6,7 @@ import type { PendingMessage } from './state.js';
 /**
  * Queues a reply (or, with `internal`, a note for agents only) and sends it. It shows as pending
  * until the server acknowledges the stored message; the `clientId` is fixed here so every retry is
- * stored only once.
+ * stored only once. Returns false when there is nothing to send or the text is too long.
  */
 export function sendReply(
   ctx: WorkspaceContext,
@@ -14,8 +14,8 @@ export function sendReply(
   text: string,
   internal = false,
   attachments: Attachment[] = [],
-): void {
-  if ((text.trim() === '' && attachments.length === 0) || text.length > LIMITS.messageText) return;
+): boolean {
+  if ((text.trim() === '' && attachments.length === 0) || text.length > LIMITS.messageText) return false;
   const pending: PendingMessage = {
     clientId: ctx.newId(),
     conversationId,
@@ -27,6 +27,7 @@ export function sendReply(
   };
   ctx.store.set((state) => ({ ...state, outbox: [...state.outbox, pending] }));
   void deliver(ctx, pending);
+  return true;
 }
 
 /** Sends a failed reply again, with its original `clientId`. */

@@ -12,6 +12,7 @@ import type {
 import type { ClientErrorCode } from '../agent-socket.js';
 import type { CustomerFileState } from './customer-file.js';
 import { type DirectoryState, emptyDirectory } from './directory.js';
+import type { ReplyDrafts } from './drafts.js';
 import { type InboxFilters, NO_FILTERS } from './inbox-filters.js';
 import { EMPTY_SEARCH, type SearchState } from './search-state.js';
 
@@ -109,6 +110,8 @@ export interface WorkspaceState {
   active: ActiveConversation | null;
   /** Unacknowledged replies of every conversation, oldest first. */
   outbox: PendingMessage[];
+  /** What the agent typed but has not sent, per conversation id (see `drafts.ts`). */
+  drafts: ReplyDrafts;
   /** The last failed action (resolve, reopen…), shown until the next one. */
   actionError: ClientErrorCode | null;
   presence: PresenceState;
@@ -148,6 +151,7 @@ export function initialWorkspaceState(agent: Agent | null, desired: AgentStatus 
     customers: {},
     active: null,
     outbox: [],
+    drafts: {},
     actionError: null,
     presence: { desired, own: null, agents: {}, queueLength: 0, loaded: false, error: null },
     agentNames: agent ? { [agent.id]: agent.name } : {},

@@ -16,6 +16,7 @@ import { createPreferences } from '../../lib/preferences.js';
 import { createTicketBoard } from '../../lib/tickets/ticket-board.js';
 import { TicketBoardContext } from '../../lib/tickets/ticket-board-context.js';
 import { createWorkspace, type Workspace } from '../../lib/workspace/create-workspace.js';
+import { createDraftStorage } from '../../lib/workspace/draft-storage.js';
 import { filtersFromQuery } from '../../lib/workspace/inbox-filters.js';
 import { createOutboxStorage } from '../../lib/workspace/outbox-storage.js';
 import { FollowUpsScreen } from '../FollowUps/index.js';
@@ -32,7 +33,7 @@ export interface InboxScreenProps {
   createSocket(): AgentSocket;
   /** Where the agent's status and notification choices are remembered (null: not at all). */
   storage: Storage | null;
-  /** Where this tab keeps the agent's unacknowledged replies (see `outbox-storage.ts`). */
+  /** Where this tab keeps the agent's unacknowledged replies and drafts (`outbox-storage.ts`, `draft-storage.ts`). */
   tabStorage: Storage | null;
   alerts: BrowserAlerts;
   onLocaleChange(locale: Locale): void;
@@ -62,6 +63,7 @@ export function InboxScreen(props: InboxScreenProps) {
       agent: props.agent,
       preferences,
       outbox: createOutboxStorage(props.tabStorage, props.agent.id),
+      drafts: createDraftStorage(props.tabStorage, props.agent.id),
       // A reload or a shared link keeps the filter bar's choices (see `InboxFilterBar`).
       filters: filtersFromQuery(location.search),
       onAlert: (alert) => center.handle(alert, created.store.get().active?.id ?? null),

@@ -65,6 +65,7 @@ export const en = {
   'inbox.loading': 'Loading conversations…',
   'inbox.loadFailed': 'Conversations could not be loaded.',
   'inbox.unread': 'Unread',
+  'inbox.draft': 'Draft',
   'inbox.loadMore': 'Load more conversations',
   'inbox.loadingMore': 'Loading…',
   'inbox.noProduct': 'No product',

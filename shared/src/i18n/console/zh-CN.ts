@@ -63,6 +63,7 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   'inbox.loading': '正在加载会话…',
   'inbox.loadFailed': '无法加载会话。',
   'inbox.unread': '未读',
+  'inbox.draft': '草稿',
   'inbox.loadMore': '加载更多会话',
   'inbox.loadingMore': '正在加载…',
   'inbox.noProduct': '无商品',

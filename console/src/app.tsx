@@ -65,6 +65,7 @@ export function App({ api, createSocket, storage, tabStorage, languages, alerts 
     },
     [storage],
   );
+  // An explicit sign-out: the inbox screen has already discarded the tab's unsent replies and drafts.
   const signOut = useCallback(async () => {
     await api.logout();
     setSession({ phase: 'signed-out', expired: false });

@@ -7,7 +7,8 @@ import { DEMO } from '../support/server.js';
 /**
  * Drafts: what the agent typed and did not send stays with its conversation (text and note mode)
  * through switching chats, a reload and signing in again in the tab, is marked in the inbox, and
- * is gone once sent. A colleague signing in at the same tab sees none of it.
+ * is gone once sent. A colleague signing in at the same tab sees none of it. (Signing out on
+ * purpose discards them: see console-sign-out.spec.ts.)
  */
 
 test.use({ actionTimeout: 10_000 });
@@ -100,7 +101,10 @@ test('a reply and a note survive switching chats and a reload, are marked in the
   await expect(replyBox(page)).toHaveValue('');
 });
 
-test('the same agent signing in again in the tab finds the draft, a colleague there does not', async ({ page }) => {
+test('after the session ended, the same agent signing in again in the tab finds the draft, a colleague there does not', async ({
+  page,
+  browser,
+}) => {
   const shopper = await suite.newShopper();
   const conversation = await shopper.start({ name: 'Cai Yun' });
   await shopper.send(conversation.id, 'The kettle leaks.');
@@ -111,8 +115,21 @@ test('the same agent signing in again in the tab finds the draft, a colleague th
   await rowOf(page, other.id).click();
   await expect(draftMark(page, conversation.id)).toBeVisible();
 
+  // The session ends by itself (signed out everywhere from another browser): drafts are kept.
+  // Signing out here on purpose would discard them (see console-sign-out.spec.ts).
+  const elsewhere = await browser.newContext();
+  try {
+    const login = await elsewhere.request.post(`${suite.server.url}/api/auth/login`, {
+      data: { email: DEMO.agentEmail, password: DEMO.agentPassword },
+    });
+    expect(login.status()).toBe(200);
+    expect((await elsewhere.request.post(`${suite.server.url}/api/auth/logout-everywhere`)).status()).toBe(204);
+  } finally {
+    await elsewhere.close();
+  }
+  await expect(page.getByRole('heading', { name: 'Sign in to the console' })).toBeVisible();
+
   // A colleague signs in at the same tab: no draft of the agent's shows.
-  await page.getByRole('button', { name: 'Sign out' }).click();
   await signInAs(page, colleague);
   await expect(rowOf(page, conversation.id)).toBeVisible();
   await expect(inbox(page).locator('[data-draft]')).toHaveCount(0);
@@ -120,7 +137,7 @@ test('the same agent signing in again in the tab finds the draft, a colleague th
   await expect(messages(page)).toContainText('The kettle leaks.');
   await expect(replyBox(page)).toHaveValue('');
 
-  // The agent signs in again: the draft is back.
+  // The agent signs in again (the colleague, with nothing unsent, is signed out at once): the draft is back.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInAs(page, { email: DEMO.agentEmail, password: DEMO.agentPassword });
   await expect(draftMark(page, conversation.id)).toBeVisible();

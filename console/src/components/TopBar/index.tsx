@@ -18,6 +18,7 @@ export interface TopBarProps {
   /** Opens the saved-replies manager; the button shows for supervisors and admins only. */
   onShowCanned?(): void;
   onLocaleChange(locale: Locale): void;
+  /** The Sign out button (the inbox asks first when replies or drafts are unsent). */
   onSignOut(): void;
   /** Where the console is, so the navigation marks the current screen. */
   route: ConsoleRoute;

@@ -26,6 +26,7 @@ import { bindServerEvents } from './server-events.js';
 import { createSettingsActions, type SettingsActions } from './settings-actions.js';
 import { type InboxView, initialWorkspaceState, type TransferTarget, type WorkspaceState } from './state.js';
 import { loadAgentDirectory } from './team-actions.js';
+import { countUnsent, discardUnsent, type UnsentWork } from './unsent-work.js';
 
 export interface WorkspaceOptions {
   socket: AgentSocket;
@@ -89,6 +90,13 @@ export interface Workspace {
   /** Sends a reply to the shopper, or with `internal` a note only agents see; empties the conversation's draft. */
   sendReply(conversationId: string, text: string, internal?: boolean, attachments?: Attachment[]): void;
   retryReply(clientId: string): void;
+  /** What signing out would discard now: unsent replies and drafts with text (see `unsent-work.ts`). */
+  unsentWork(): UnsentWork;
+  /**
+   * Forgets this tab's unsent replies and drafts, in memory and in the tab's storage, so nothing is
+   * resent or restored later; for an explicit sign-out (a session that ended keeps them).
+   */
+  discardUnsent(): void;
   typing(conversationId: string): void;
   stopTyping(): void;
   resolve(conversationId: string): void;
@@ -231,6 +239,8 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       if (sendReply(ctx, id, text, internal, attachments)) clearDraftText(ctx, id);
     },
     retryReply: (clientId) => retryReply(ctx, clientId),
+    unsentWork: () => countUnsent(store.get()),
+    discardUnsent: () => discardUnsent(ctx),
     typing: (id) => typing.input(id),
     stopTyping: () => typing.stop(),
     resolve: conversationAction('resolve'),

@@ -45,8 +45,14 @@ export function retryReply(ctx: WorkspaceContext, clientId: string): void {
 /** Resends every reply still marked `sending`, oldest first; called after each (re)connect. */
 export async function flushOutbox(ctx: WorkspaceContext): Promise<void> {
   for (const pending of ctx.store.get().outbox) {
-    if (pending.status === 'sending') await deliver(ctx, pending);
+    // Each send waits for its answer: a reply settled meanwhile, or discarded by a sign-out
+    // (`unsent-work.ts`), has left the outbox and is not sent again.
+    if (pending.status === 'sending' && isQueued(ctx, pending.clientId)) await deliver(ctx, pending);
   }
+}
+
+function isQueued(ctx: WorkspaceContext, clientId: string): boolean {
+  return ctx.store.get().outbox.some((item) => item.clientId === clientId);
 }
 
 async function deliver(ctx: WorkspaceContext, pending: PendingMessage): Promise<void> {

@@ -24,6 +24,7 @@ import { ReportsRoute } from '../Reports/lazy.js';
 import { SettingsScreen } from '../Settings/index.js';
 import { useConsoleRoute } from '../Settings/settings-route.js';
 import { TicketsScreen } from '../Tickets/index.js';
+import { SignOutDialog, useSignOut } from './sign-out.js';
 import { useAlertBadge, useNotificationCenter } from './use-notifications.js';
 import { useShortcuts } from './use-shortcuts.js';
 import './style.css';
@@ -37,6 +38,7 @@ export interface InboxScreenProps {
   tabStorage: Storage | null;
   alerts: BrowserAlerts;
   onLocaleChange(locale: Locale): void;
+  /** Ends the session: the agent signed out (the screen has discarded the tab's unsent work first, see `sign-out.tsx`). */
   onSignOut(): void;
   /** The session ended; `conversationId` is the one open then (reopened after signing in again). */
   onSessionEnded(conversationId: string | null): void;
@@ -100,8 +102,10 @@ function InboxLayout({
   const openCanned = useCallback(() => setCannedOpen(true), []);
   const closeCanned = useCallback(() => setCannedOpen(false), []);
   const route = useConsoleRoute();
+  const signOut = useSignOut(workspace, onSignOut);
   // In settings the inbox's shortcuts (j, k, r, e) would act on a list that is not shown; only `?` stays.
-  useShortcuts(workspace, helpOpen || route.screen !== 'inbox', toggleHelp);
+  // Nor may they act behind the sign-out confirmation (`e` would resolve the open chat).
+  useShortcuts(workspace, helpOpen || signOut.confirming || route.screen !== 'inbox', toggleHelp);
   useAlertBadge(center, workspace, alerts);
   const board = useMemo(
     () => createTicketBoard(workspace.socket, () => workspace.store.get().agent?.id ?? ''),
@@ -134,7 +138,7 @@ function InboxLayout({
           onShowShortcuts={toggleHelp}
           onShowCanned={openCanned}
           onLocaleChange={onLocaleChange}
-          onSignOut={onSignOut}
+          onSignOut={signOut.request}
           route={route}
         />
         {route.screen === 'reports' ? (
@@ -158,6 +162,9 @@ function InboxLayout({
         <ShortcutHelp open={helpOpen} onClose={closeHelp} />
         {agent.role !== 'agent' && <LowRatingAlerts workspace={workspace} center={center} alerts={alerts} />}
         <CannedManager workspace={workspace} open={cannedOpen} onClose={closeCanned} />
+        {signOut.confirming && (
+          <SignOutDialog workspace={workspace} onCancel={signOut.cancel} onConfirm={signOut.confirm} />
+        )}
       </div>
     </TicketBoardContext.Provider>
   );

@@ -1,9 +1,9 @@
 import type { SiteIdentity } from '@aftercare/shared';
 import { useEffect, useState } from 'preact/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog/index.js';
 import { type ClientError, type RequestResult, request } from '../../lib/agent-socket.js';
 import { type ConsoleMessageKey, useI18n } from '../../lib/i18n.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
-import { ConfirmDialog } from './confirm-dialog.js';
 import { FormMessages } from './form-messages.js';
 
 export interface IdentitySectionProps {

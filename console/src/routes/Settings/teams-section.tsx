@@ -1,10 +1,10 @@
 import type { Team } from '@aftercare/shared';
 import { useMemo, useState } from 'preact/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog/index.js';
 import { useI18n } from '../../lib/i18n.js';
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
-import { ConfirmDialog } from './confirm-dialog.js';
 import { FormMessages } from './form-messages.js';
 import { settingsErrorText } from './settings-errors.js';
 import { TeamEditor } from './team-editor.js';

@@ -27,12 +27,14 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
   let server: Awaited<ReturnType<typeof spawnServer>>;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'aftercare-cluster-'));
   const sockets: Array<{ close(): unknown }> = [];
+  let closing = false;
 
   beforeAll(async () => {
     redis = await startRedisServer();
     server = await spawnServer(dataDir, { WORKERS: '2', REDIS_URL: redis.url });
   }, 60_000);
   afterAll(async () => {
+    closing = true;
     for (const socket of sockets) socket.close();
     expect(await server?.stop()).toBe(0);
     await redis?.close();
@@ -81,6 +83,9 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
   // One retry: once in a CI run (of many here) the websocket shopper got no `session:ready` within
   // the test's 45 s and no worker had been killed yet; it never reproduced in ~10 local runs. The
   // bounded wait below now says what the client saw, so the next occurrence can be diagnosed.
+  // Another time the shopper stayed disconnected for the whole 20 s after the kill: a refusal by a
+  // handshake middleware during the failover ends socket.io's own reconnecting, and this client,
+  // unlike the widget (`live-updates.ts`), did not try again. It now does, as the widget does.
   it('replaces a worker killed with SIGKILL while the shopper carries on', { timeout: 60_000, retry: 1 }, async () => {
     const workersBefore = workerPids(server.process.pid!);
     expect(workersBefore).toHaveLength(2);
@@ -96,6 +101,12 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     visitor.on('session:ready', (session) => {
       visitorToken ??= session.visitorToken;
     });
+    const answers: string[] = []; // what each try and each refused handshake got, for the failure message
+    // Like the widget: after a middleware's refusal socket.io does not reconnect by itself.
+    visitor.on('connect_error', (error: Error & { data?: { retryAfterMs?: number } }) => {
+      answers.push(`connect_error ${error.message}@${Date.now()}`);
+      if (!visitor.active) setTimeout(() => closing || visitor.connect(), error.data?.retryAfterMs ?? 500);
+    });
     await sessionReady(visitor, 15_000);
     const conversation = await startConversation(visitor, { name: 'Ma Jun' });
 
@@ -103,7 +114,6 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
     process.kill(workersBefore[0]!, 'SIGKILL');
     // As the widget's outbox does: resend with the same client id until acked.
     let message: Message | undefined;
-    const answers: string[] = []; // what each try got, for the failure message
     for (const deadline = Date.now() + 20_000; !message && Date.now() < deadline; ) {
       const response = await request<{ message: Message }>(visitor, 'message:send', {
         conversationId: conversation.id,
@@ -117,8 +127,10 @@ describe.skipIf(!hasRedisServer())('WORKERS=2: one port, two processes', () => {
       }
     }
     expect(message?.seq, `no ack in 20 s; tries: ${answers.join('; ')}`).toBe(1);
+    // The killed one may still show for a moment (a signal is acted on when the process next runs).
+    const replaced = (pids: number[]) => pids.length === 2 && !pids.includes(workersBefore[0]!);
     let workersAfter = workerPids(server.process.pid!);
-    for (let waited = 0; workersAfter.length < 2 && waited < 20_000; waited += 200) {
+    for (let waited = 0; !replaced(workersAfter) && waited < 20_000; waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       workersAfter = workerPids(server.process.pid!);
     }

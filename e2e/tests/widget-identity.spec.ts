@@ -13,10 +13,18 @@ const suite = useWidgetSuite();
 
 const hmac = (secret: string, userId: string) => createHmac('sha256', secret).update(userId).digest('hex');
 
+/** What the page wrote to the browser console as warnings (the shop's developer reads them there). */
+const warnings = new WeakMap<Page, string[]>();
+
 /** The demo product page in a fresh browser (another device), with the shopper identified as `user`. */
 async function identifiedPage(browser: Browser, user: Record<string, string>): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const seen: string[] = [];
+  warnings.set(page, seen);
+  page.on('console', (message) => {
+    if (message.type() === 'warning') seen.push(message.text());
+  });
   await page.goto(`${suite.server.url}/demo/`);
   await page.evaluate(
     (identity) => (window as unknown as { Aftercare: { identify(u: unknown): void } }).Aftercare.identify(identity),
@@ -51,6 +59,13 @@ test('a verified shopper finds their chat on another device; a forged hash does 
   await sendMessage(forger, 'Show me the leak chat');
   await expect(messageItems(forger).filter({ hasText: 'Show me the leak chat' })).toBeVisible();
   await expect(messageItems(forger).filter({ hasText: 'My kettle leaks' })).toHaveCount(0);
+  // The shop's developer is told why in the console; the verified pages say nothing.
+  expect(
+    warnings.get(forger)?.some((text) => text.startsWith('[Aftercare] identity not verified: IDENTITY_INVALID')),
+  ).toBe(true);
+  expect([...warnings.get(laptop)!, ...warnings.get(phone)!].filter((text) => text.includes('[Aftercare]'))).toEqual(
+    [],
+  );
   await expect.poll(() => suite.agent.received.some((message) => message.text === 'Show me the leak chat')).toBe(true);
   const forged = suite.agent.received.find((message) => message.text === 'Show me the leak chat')!;
   expect(forged.conversationId).not.toBe(sent.conversationId);

@@ -268,7 +268,10 @@ export class ChatClient {
     customer,
     conversations,
     site,
+    identityError,
   }: VisitorSessionReadyEvent): Promise<void> {
+    // For the shop's developer, not the shopper: `identify()` was refused, so this is an anonymous visitor.
+    if (identityError) console.warn('[Aftercare] identity not verified:', identityError.code, identityError.message);
     if (visitorToken) this.options.storage.set(this.key('token'), visitorToken);
     if (site) this.setSite(site);
     const shown = this.state.conversation;

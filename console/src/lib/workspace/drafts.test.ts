@@ -1,42 +1,13 @@
 import { LIMITS } from '@aftercare/shared';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, type Workspace } from './create-workspace.js';
 import { createDraftStorage } from './draft-storage.js';
 import { draftedSelector, MAX_DRAFTS, putDraft, type ReplyDrafts } from './drafts.js';
+import { controlledWorkspace } from './test-socket.js';
 import { memoryStorage } from './test-storage.js';
 
-/**
- * A connected agent socket that records every request and answers none (the replies stay
- * "sending"), so a test sees what the workspace sent without a server.
- */
-function recordingSocket() {
-  const sent: { event: string; payload: { conversationId: string; text?: string } }[] = [];
-  const socket = {
-    connected: true,
-    active: true,
-    on: () => socket,
-    off: () => socket,
-    connect: () => socket,
-    disconnect: () => socket,
-    timeout: () => ({
-      emit: (event: string, payload: { conversationId: string; text?: string }) => void sent.push({ event, payload }),
-    }),
-  };
-  return { socket: socket as unknown as Workspace['socket'], sent };
-}
-
-/** A workspace over the recording socket whose clock moves one millisecond per reading. */
+/** A workspace whose socket answers nothing (replies stay "sending"), its drafts in `storage` if given. */
 function testWorkspace(storage?: Storage, agentId = 'agent-1') {
-  const { socket, sent } = recordingSocket();
-  let clock = 0;
-  const workspace = createWorkspace({
-    socket,
-    agent: null,
-    onUnauthorized: () => {},
-    checkSession: async () => true,
-    drafts: storage ? createDraftStorage(storage, agentId) : undefined,
-    now: () => ++clock,
-  });
+  const { workspace, sent } = controlledWorkspace(storage ? { drafts: createDraftStorage(storage, agentId) } : {});
   const drafts = () => workspace.store.get().drafts;
   return { workspace, sent, drafts };
 }

@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, type Workspace } from './create-workspace.js';
 import { createDraftStorage } from './draft-storage.js';
 import { createOutboxStorage } from './outbox-storage.js';
 import type { PendingMessage } from './state.js';
+import { controlledWorkspace } from './test-socket.js';
 import { memoryStorage } from './test-storage.js';
-
-interface SentRequest {
-  event: string;
-  payload: { clientId?: string; text?: string };
-  answer(res: unknown): void;
-}
-
-/**
- * An agent socket that records every request and answers only when the test says so, and whose
- * `connect` event the test fires: the network is the boundary faked here, nothing else.
- */
-function controlledSocket() {
-  const sent: SentRequest[] = [];
-  const handlers = new Map<string, (...args: unknown[]) => void>();
-  const socket = {
-    connected: true,
-    active: true,
-    on: (event: string, handler: (...args: unknown[]) => void) => {
-      handlers.set(event, handler);
-      return socket;
-    },
-    off: () => socket,
-    connect: () => socket,
-    disconnect: () => socket,
-    timeout: () => ({
-      emit: (event: string, payload: SentRequest['payload'], ack: (err: null, res: unknown) => void) =>
-        void sent.push({ event, payload, answer: (res) => ack(null, res) }),
-    }),
-  };
-  const replies = () => sent.filter(({ event }) => event === 'message:send' || event === 'note:add');
-  return {
-    socket: socket as unknown as Workspace['socket'],
-    replies,
-    connect: () => handlers.get('connect')?.(),
-  };
-}
 
 const pending = (clientId: string, text: string, status: PendingMessage['status'] = 'sending'): PendingMessage => ({
   clientId,
@@ -51,18 +15,10 @@ const pending = (clientId: string, text: string, status: PendingMessage['status'
 
 /** A workspace of agent-1 over `storage` (the tab's sessionStorage), its outbox and drafts kept there. */
 function testWorkspace(storage: Storage) {
-  const { socket, replies, connect } = controlledSocket();
-  let clock = 0;
-  const workspace = createWorkspace({
-    socket,
-    agent: null,
-    onUnauthorized: () => {},
-    checkSession: async () => true,
+  return controlledWorkspace({
     outbox: createOutboxStorage(storage, 'agent-1'),
     drafts: createDraftStorage(storage, 'agent-1'),
-    now: () => ++clock,
   });
-  return { workspace, replies, connect };
 }
 
 /** Lets the workspace's awaited answers run on. */

@@ -55,4 +55,20 @@ test('an admin saves a reply, then inserts it with "/" in a chat and sends it', 
   await reply.press('Enter');
   const received = await shopper.waitFor('message:created', ({ message }) => message.author.kind === 'agent');
   expect(received.message.text).toBe('Your kettle has a two-year warranty, parts and labour.');
+
+  // The inbox's shortcuts stay off behind the dialog: `e` would resolve the chat, `j` open another.
+  await page.getByRole('button', { name: 'Saved replies' }).click();
+  await manager.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('e');
+  await page.keyboard.press('j');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(manager).toBeHidden();
+  // Still open: a reply goes through (a resolved chat refuses it, and shows no composer).
+  await reply.fill('Anything else I can help with?');
+  await reply.press('Enter');
+  await shopper.waitFor('message:created', ({ message }) => message.text === 'Anything else I can help with?');
+  await expect(page.getByRole('heading', { level: 1, name: 'Wang Fang' })).toBeVisible();
+  await expect(reply).toBeVisible();
 });

@@ -104,8 +104,8 @@ function InboxLayout({
   const route = useConsoleRoute();
   const signOut = useSignOut(workspace, onSignOut);
   // In settings the inbox's shortcuts (j, k, r, e) would act on a list that is not shown; only `?` stays.
-  // Nor may they act behind the sign-out confirmation (`e` would resolve the open chat).
-  useShortcuts(workspace, helpOpen || signOut.confirming || route.screen !== 'inbox', toggleHelp);
+  // (Behind a modal dialog, such as the sign-out confirmation, none works: see `useShortcuts`.)
+  useShortcuts(workspace, helpOpen || route.screen !== 'inbox', toggleHelp);
   useAlertBadge(center, workspace, alerts);
   const board = useMemo(
     () => createTicketBoard(workspace.socket, () => workspace.store.get().agent?.id ?? ''),

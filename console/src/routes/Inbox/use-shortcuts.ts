@@ -5,8 +5,10 @@ import { neighbourConversation } from '../../lib/workspace/inbox-views.js';
 
 /**
  * Binds the inbox's keyboard shortcuts (see `SHORTCUTS`) for as long as the screen is mounted.
- * Keys typed into a field stay text; while the help overlay is open only `?` (close) works, the
- * dialog handles Escape and the rest of the page is inert anyway.
+ * Keys typed into a field stay text. While a modal dialog is open (saved replies, a confirmation)
+ * the page behind it is inert and the keys are the dialog's: `e` must not resolve the chat behind
+ * it. While the help overlay is open (`helpOpen`, also set where the list is not shown) only `?`
+ * works, to close it.
  */
 export function useShortcuts(workspace: Workspace, helpOpen: boolean, toggleHelp: () => void): void {
   useEffect(() => {
@@ -45,6 +47,9 @@ export function useShortcuts(workspace: Workspace, helpOpen: boolean, toggleHelp
 
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
+      // Another modal dialog than the help overlay: its keys are its own, `?` included.
+      const modal = document.querySelector('dialog:modal');
+      if (modal && !modal.classList.contains('shortcut-help')) return;
       const action = shortcutFor(event);
       if (!action || (helpOpen && action !== 'help')) return;
       // Handled keys must not also type into whatever gets focus next (`r` into the reply box).

@@ -47,8 +47,23 @@ describe.skipIf(!hasRedisServer())('socket.io adapter reader falling behind the 
   async function readerPassed(id: string): Promise<void> {
     const marker = await writer.xAdd(STREAM, '*', { filler: 'marker' });
     expect(compareStreamIds(marker, id)).toBe(1);
-    // The reader blocks on the stream; a marker it has read leaves its connection waiting again.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await readerWaiting();
+  }
+
+  /**
+   * Until the adapter's reader is blocked in `XREAD` again, which it is only once it has read every
+   * entry there is (Redis serves a blocked reader within the `XADD` that wakes it).
+   */
+  async function readerWaiting(): Promise<void> {
+    const blocked = async () =>
+      String(await writer.sendCommand(['CLIENT', 'LIST']))
+        .split('\n')
+        .some((line) => / flags=\w*b\w* /.test(line) && line.includes(' cmd=xread'));
+    // A loop, not `expect.poll`: `beforeAll` waits for it too.
+    for (const deadline = Date.now() + 5_000; !(await blocked()); ) {
+      if (Date.now() > deadline) throw new Error('the stream reader did not wait on the stream again');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   beforeAll(async () => {
@@ -66,7 +81,7 @@ describe.skipIf(!hasRedisServer())('socket.io adapter reader falling behind the 
     client.on('disconnect', (reason) => drops.push(reason));
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));
     // The reader starts at `$` (only what comes next); give it an entry so it reads from an id.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await readerWaiting();
     await readerPassed('0-1');
   });
 

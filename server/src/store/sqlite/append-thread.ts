@@ -19,17 +19,13 @@ export interface SearchIndexJob {
 }
 
 /**
- * WAL size (pages) past which the append thread's commits checkpoint (SQLite's default is 1,000).
- * SQLite checkpoints after every commit while the WAL holds more than this, until a writer finds it
- * fully copied back and starts it over; with two processes on one file that is rare (the other
- * process commits while a checkpoint runs), so at 1,000 pages most commits also ran a checkpoint
- * and its `fsync`. At 10,000 pages (~40 MB of WAL), in back-to-back bench runs, a transaction holds
- * the write lock 1.0–1.35 ms at p50 instead of 1.6–2.0 ms with two processes, and ~1.0 ms instead
- * of 1.1–2.7 ms (rising as the file grows) with one, where the pages every message touches again
- * (index leaves, conversation rows) are copied back once per checkpoint rather than many times.
+ * WAL size (pages) past which the append thread's own commits checkpoint: only a backstop, four
+ * times what the checkpoint thread lets the WAL reach at 1,000 messages a second
+ * (`checkpoint-thread.ts`), for when its cycles fail or it died. SQLite's default, 1,000 pages,
+ * made most commits of two processes on one file also copy pages back and `fsync` the database.
  * See `e2e/bench/README.md`.
  */
-export const APPEND_CHECKPOINT_PAGES = 10_000;
+export const APPEND_CHECKPOINT_PAGES = 40_000;
 
 /** A message row to append, its `seq` still to be assigned inside the transaction. */
 export type AppendRow = Omit<MessageRow, 'seq'>;

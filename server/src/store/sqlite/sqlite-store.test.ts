@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open as openFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { migrations } from './migrations.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 /** A store in a fresh temp dir; `reopen` simulates a restart over the same file. */
-async function openTempStore(options: { maxAppendBatch?: number } = {}) {
+async function openTempStore(options: { maxAppendBatch?: number; checkpointFrames?: number } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'aftercare-sqlite-'));
   let store: SqliteStore = openSqliteStore({ dataDir, ...options });
   return {
@@ -36,7 +36,7 @@ runStoreContract('sqlite', async () => {
 
 describe('SQLite store', () => {
   const cleanups: (() => Promise<void>)[] = [];
-  const open = async (options: { maxAppendBatch?: number } = {}) => {
+  const open = async (options: { maxAppendBatch?: number; checkpointFrames?: number } = {}) => {
     const opened = await openTempStore(options);
     cleanups.push(opened.cleanup);
     return opened;
@@ -53,18 +53,39 @@ describe('SQLite store', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    // Checkpoints are the append thread's; this connection's is a backstop (`APPEND_CHECKPOINT_PAGES`).
+    // Checkpoints are the checkpoint thread's; this connection's is a backstop (`APPEND_CHECKPOINT_PAGES`).
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2 * APPEND_CHECKPOINT_PAGES);
   });
 
-  it("lets the WAL grow past SQLite's default 1,000 pages before the append thread checkpoints", async () => {
-    const { store } = await open();
+  it('copies the WAL back and starts it over on its own thread while appends keep coming', async () => {
+    const { store } = await open({ checkpointFrames: 200 });
     const conversation = await seedConversation(store);
-    // One commit each: with the default threshold the WAL would be copied back and restarted.
-    for (let i = 0; i < 200; i++) await store.messages.append(newMessage(conversation.id, { createdAt: T0 + i }));
-    const [{ log }] = store.db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
-    expect(log).toBeGreaterThan(1_000);
-    expect(log).toBeLessThan(APPEND_CHECKPOINT_PAGES);
+    const restarts = async () => {
+      // A WAL's header counts the times it was started over (its checkpoint sequence number).
+      const wal = await openFile(`${store.file}-wal`);
+      try {
+        const { buffer } = await wal.read({ buffer: Buffer.alloc(16), position: 0 });
+        return buffer.readUInt32BE(12);
+      } finally {
+        await wal.close();
+      }
+    };
+    const before = await restarts();
+    // Four appends in flight at any time for ~600 ms: a commit is nearly always under way, so only
+    // a cycle that ends holding the write lock lets the WAL start over. The threshold is lowered to
+    // 200 frames; the append thread's own (the backstop) is far beyond these few thousand pages.
+    const until = Date.now() + 600;
+    let appended = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (Date.now() < until) {
+          await store.messages.append(newMessage(conversation.id, { createdAt: T0 + appended++ }));
+        }
+      }),
+    );
+    expect(appended).toBeGreaterThan(100);
+    expect((await restarts()) - before).toBeGreaterThanOrEqual(3);
+    expect(await store.messages.count(conversation.id)).toBe(appended);
   });
 
   it('creates the data dir, records migrations and migrates only once', async () => {

@@ -8,6 +8,7 @@ import { SqliteAlertRepository } from './alert-repository.js';
 import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { SqliteAttachmentRepository } from './attachment-repository.js';
 import { SqliteCannedResponseRepository } from './canned-response-repository.js';
+import { CheckpointThread } from './checkpoint-thread.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
 import { SqliteCustomerRepository } from './customer-repository.js';
 import { SqliteFollowUpRepository } from './follow-up-repository.js';
@@ -35,8 +36,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Most message appends committed in one transaction; default 256. */
   maxAppendBatch?: number;
-  /** How often appended messages are added to the search index; default 1000 ms. */
+  /** How often appended messages are added to the search index; default 100 ms. */
   searchIndexIntervalMs?: number;
+  /** WAL length (frames) at which it is copied back into the database file; default `CHECKPOINT_FRAMES`. */
+  checkpointFrames?: number;
 }
 
 /** The embedded `Store`, with a few extras for diagnostics and tests. */
@@ -66,8 +69,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    // Checkpoints are the append thread's job (`APPEND_CHECKPOINT_PAGES`); this thread serves every
-    // socket and checkpoints only as a backstop, when other writes pile up while no message comes.
+    // Checkpoints are the checkpoint thread's job (`checkpoint-thread.ts`); this thread serves
+    // every socket and checkpoints only as a backstop, after the append thread's.
     db.pragma(`wal_autocheckpoint = ${2 * APPEND_CHECKPOINT_PAGES}`);
     const schemaVersion = migrate(db, migrations);
     // New messages reach the search index in small batches on the append thread, between its
@@ -83,6 +86,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       },
     });
     const search = new SqliteSearchRepository(db);
+    const checkpoints = new CheckpointThread({
+      file,
+      ...(options.checkpointFrames === undefined ? {} : { frames: options.checkpointFrames }),
+    });
     let closed = false;
     return {
       mode: 'sqlite',
@@ -110,6 +117,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
         if (closed) return;
         closed = true;
         await messages.close();
+        await checkpoints.close();
         search.indexPending();
         db.close();
       },

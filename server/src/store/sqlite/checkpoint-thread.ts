@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * WAL length (frames, one page each) at which the checkpoint thread copies it back: ~40 MB, about
+ * a second at 1,000 messages a second. Longer than SQLite's default (1,000) so that pages every
+ * message touches again (index leaves, conversation rows) are written back once per checkpoint
+ * rather than many times.
+ */
+export const CHECKPOINT_FRAMES = 10_000;
+
+/** How often the checkpoint thread looks at the WAL's length (a 4-byte read). */
+export const CHECKPOINT_POLL_MS = 50;
+
+/**
+ * Longest the last step of a cycle may keep writers waiting for readers of an older snapshot
+ * before it gives up for this cycle (SQLite's busy handler; it waits in steps of 1–2 ms).
+ */
+const FINISH_BUSY_TIMEOUT_MS = 10;
+
+/**
+ * Copies the WAL back into the database file on a thread of its own, so that no commit waits for
+ * it (issue 6). SQLite's automatic checkpoint runs inside the commit that crosses its threshold:
+ * on the append thread that meant writing a second's worth of changed pages (~1,500 random pages
+ * at 1,000 messages a second) and `fsync`ing the database file, 3–16 ms during which every
+ * message behind that commit waited.
+ *
+ * The thread reads the WAL's length from the WAL-index (`-shm`, shared by every connection of
+ * every process: see https://www.sqlite.org/walformat.html) and once it reaches
+ * `CHECKPOINT_FRAMES` runs a cycle: copy what the WAL holds while writers go on (PASSIVE), copy
+ * what they appended meanwhile, then copy the last few frames holding the write lock (FULL). Only
+ * a copy that nobody wrote past lets the next commit start the WAL over, and passive copies alone
+ * never got there while commits kept coming; the last step keeps writers out for a few ms instead
+ * of the whole copy. With several processes on one file, the first thread to see the WAL full
+ * does the cycle and the others find it short again (or the checkpoint lock taken) and wait.
+ * The writers' own automatic checkpoints stay as a backstop at a multiple of this
+ * (`APPEND_CHECKPOINT_PAGES`), for cycles that fail or a thread that died.
+ */
+export class CheckpointThread {
+  private readonly worker: Worker;
+
+  constructor(options: { file: string; frames?: number }) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    // `__name` is what some TypeScript transforms wrap functions with; harmless when unused.
+    const source = `const __name = (f) => f;\n(${checkpointOnThread.toString()})(require, require('node:worker_threads'));`;
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData: {
+        driver,
+        file: options.file,
+        frames: options.frames ?? CHECKPOINT_FRAMES,
+        pollMs: CHECKPOINT_POLL_MS,
+        finishBusyTimeoutMs: FINISH_BUSY_TIMEOUT_MS,
+      },
+    });
+    // A thread that died leaves the writers' own checkpoints (the backstop) to do the work.
+    this.worker.on('error', () => {});
+    this.worker.unref();
+  }
+
+  /** Stops the thread (its connection closes with it); SQLite keeps a copy cut short consistent. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The thread's program: looks at the WAL's length every `pollMs` and runs a cycle when it is
+ * long enough. Self-contained: it is sent to the worker as text, so it may use nothing from this
+ * module.
+ */
+function checkpointOnThread(load: (id: string) => unknown, threads: { workerData: unknown }): void {
+  interface Connection {
+    pragma(source: string): unknown;
+  }
+  const fs = load('node:fs') as typeof import('node:fs');
+  const os = load('node:os') as typeof import('node:os');
+  const { driver, file, frames, pollMs, finishBusyTimeoutMs } = threads.workerData as {
+    driver: string;
+    file: string;
+    frames: number;
+    pollMs: number;
+    finishBusyTimeoutMs: number;
+  };
+  const Database = load(driver) as new (file: string) => Connection;
+  const db = new Database(file);
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${finishBusyTimeoutMs}`);
+  db.pragma('wal_autocheckpoint = 0');
+  type Result = { busy: number; log: number; checkpointed: number };
+  const checkpoint = (mode: 'PASSIVE' | 'FULL'): Result => (db.pragma(`wal_checkpoint(${mode})`) as Result[])[0]!;
+
+  // The WAL-index header's `mxFrame`: a u32 in the machine's byte order at offset 16. Read without
+  // SQLite's locks, so it may be a moment old: it only decides when to start a cycle.
+  const header = Buffer.alloc(4);
+  let shm: number | null = null;
+  const framesInWal = (): number => {
+    shm ??= fs.openSync(`${file}-shm`, 'r');
+    fs.readSync(shm, header, 0, 4, 16);
+    return os.endianness() === 'LE' ? header.readUInt32LE(0) : header.readUInt32BE(0);
+  };
+  const cycle = () => {
+    // Busy: another thread (of this or another process) is copying; it finishes the cycle.
+    if (checkpoint('PASSIVE').busy) return;
+    checkpoint('PASSIVE');
+    checkpoint('FULL');
+  };
+  const tick = () => {
+    try {
+      if (framesInWal() >= frames) cycle();
+    } catch {
+      // The file busy or not there for a moment: the next look tries again.
+    }
+    setTimeout(tick, pollMs);
+  };
+  setTimeout(tick, pollMs);
+}

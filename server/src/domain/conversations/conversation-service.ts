@@ -11,7 +11,7 @@ import type {
   ProductContext,
 } from '@aftercare/shared';
 import { LIMITS } from '@aftercare/shared';
-import { newId } from '../../lib/tokens.js';
+import { newId, newTimeOrderedId } from '../../lib/tokens.js';
 import type { AttachmentService } from '../attachments/attachment-service.js';
 import type { Clock } from '../clock.js';
 import type { CustomerRepository } from '../customers/customer-repository.js';
@@ -169,15 +169,16 @@ export function createConversationService({
         attachmentIds.length > 0
           ? await attachments.claimForMessage(actor, conversation, attachmentIds, input.clientId)
           : [];
+      const createdAt = clock.now();
       const result = await messages.append({
-        id: newId(),
+        id: newTimeOrderedId(createdAt),
         conversationId: conversation.id,
         clientId: input.clientId,
         author,
         text: input.text,
         internal,
         attachments: claimed,
-        createdAt: clock.now(),
+        createdAt,
       });
       if (!result) throw new AftercareError('NOT_FOUND', 'No such conversation');
       if (!result.created) assertOwnRetry(result.message, author);

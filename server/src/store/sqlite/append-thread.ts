@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startDatabaseWorker } from './database-worker.js';
 import type { MessageRow } from './message-repository.js';
 
 /** The statements an append runs, in the order `appendOnThread` uses them. */
@@ -47,8 +47,7 @@ type Reply = { id: number; results: AppendRowResult[] } | { id: number; error: {
  * at a thousand messages a second. Here the main thread only hands rows over and gets the stored
  * rows back; durability is unchanged (same pragmas, the promise settles after the commit).
  *
- * The worker is started from source text (`eval`), so it runs the same from the bundle and from
- * TypeScript under the test runner; `appendOnThread` is therefore self-contained.
+ * The worker runs `appendOnThread` from its source text (`startDatabaseWorker`).
  */
 export class AppendThread {
   private readonly worker: Worker;
@@ -62,19 +61,12 @@ export class AppendThread {
     statements: AppendStatements;
     searchIndex?: SearchIndexJob;
   }) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    // `__name` is what some TypeScript transforms wrap functions with; harmless when unused.
-    const source = `const __name = (f) => f;\n(${appendOnThread.toString()})(require, require('node:worker_threads'));`;
-    this.worker = new Worker(source, {
-      eval: true,
-      workerData: {
-        driver,
-        file: options.file,
-        busyTimeoutMs: options.busyTimeoutMs,
-        checkpointPages: APPEND_CHECKPOINT_PAGES,
-        statements: options.statements,
-        searchIndex: options.searchIndex ?? null,
-      },
+    this.worker = startDatabaseWorker(appendOnThread, {
+      file: options.file,
+      busyTimeoutMs: options.busyTimeoutMs,
+      checkpointPages: APPEND_CHECKPOINT_PAGES,
+      statements: options.statements,
+      searchIndex: options.searchIndex ?? null,
     });
     this.worker.on('message', (reply: Reply) => {
       const call = this.calls.get(reply.id);

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startDatabaseWorker } from './database-worker.js';
 
 /**
  * WAL length (frames, one page each) at which the checkpoint thread copies it back: ~40 MB, about
@@ -40,18 +40,11 @@ export class CheckpointThread {
   private readonly worker: Worker;
 
   constructor(options: { file: string; frames?: number }) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    // `__name` is what some TypeScript transforms wrap functions with; harmless when unused.
-    const source = `const __name = (f) => f;\n(${checkpointOnThread.toString()})(require, require('node:worker_threads'));`;
-    this.worker = new Worker(source, {
-      eval: true,
-      workerData: {
-        driver,
-        file: options.file,
-        frames: options.frames ?? CHECKPOINT_FRAMES,
-        pollMs: CHECKPOINT_POLL_MS,
-        finishBusyTimeoutMs: FINISH_BUSY_TIMEOUT_MS,
-      },
+    this.worker = startDatabaseWorker(checkpointOnThread, {
+      file: options.file,
+      frames: options.frames ?? CHECKPOINT_FRAMES,
+      pollMs: CHECKPOINT_POLL_MS,
+      finishBusyTimeoutMs: FINISH_BUSY_TIMEOUT_MS,
     });
     // A thread that died leaves the writers' own checkpoints (the backstop) to do the work.
     this.worker.on('error', () => {});

@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread running `program` with its own better-sqlite3 connection to open. The
+ * worker is started from the program's source text (`eval`), so it runs the same from the bundle
+ * and from TypeScript under the test runner; `program` must therefore be self-contained. It is
+ * called with the worker's `require` and `node:worker_threads`; `workerData.driver` is the path
+ * of better-sqlite3 to `require`.
+ */
+export function startDatabaseWorker(
+  program: (load: (id: string) => unknown, threads: never) => void,
+  workerData: Record<string, unknown>,
+): Worker {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  // `__name` is what some TypeScript transforms wrap functions with; harmless when unused.
+  const source = `const __name = (f) => f;\n(${program.toString()})(require, require('node:worker_threads'));`;
+  return new Worker(source, { eval: true, workerData: { driver, ...workerData } });
+}

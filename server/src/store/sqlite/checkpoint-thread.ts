@@ -46,8 +46,11 @@ export class CheckpointThread {
       pollMs: CHECKPOINT_POLL_MS,
       finishBusyTimeoutMs: FINISH_BUSY_TIMEOUT_MS,
     });
-    // A thread that died leaves the writers' own checkpoints (the backstop) to do the work.
-    this.worker.on('error', () => {});
+    // A thread that died leaves the writers' own checkpoints (the backstop) to do the work: the
+    // server goes on, but whoever reads its log should know why commits got slower.
+    this.worker.on('error', (error) => {
+      process.emitWarning(`The SQLite checkpoint thread stopped (${error.message}); commits checkpoint from now on.`);
+    });
     this.worker.unref();
   }
 

@@ -39,6 +39,14 @@ export interface ListConversationsQuery {
 }
 
 /** Storage port for conversations. */
+/**
+ * What a compare-and-set on a conversation's routing did: `changed` when this call wrote it, and the
+ * conversation as stored afterwards (null when there is no such conversation).
+ */
+export type RoutingWrite =
+  | { changed: true; conversation: Conversation }
+  | { changed: false; conversation: Conversation | null };
+
 export interface ConversationRepository {
   /**
    * Creates the conversation unless the customer already has an open one or the request id was
@@ -59,28 +67,29 @@ export interface ConversationRepository {
   /**
    * Sets who owns an open conversation, but only while its assignee is still `expectedAssigneeId`
    * (compare-and-set: routing counts each agent's load, so two racing reassignments must not both
-   * think they replaced the same agent). `updatedAt` moves only when the assignee changes. Returns
-   * the conversation as stored afterwards, unchanged when it is resolved or its assignee was not
-   * the expected one (callers compare `assigneeId`), or null if it does not exist.
+   * think they replaced the same agent). `updatedAt` moves only when the assignee changes. Answers
+   * whether this call wrote (`changed`) and the conversation as stored afterwards: unchanged when it
+   * is resolved, its assignee was not the expected one or already the target; null if it does not
+   * exist. Callers go by `changed`, never by comparing fields: two processes giving the same chat
+   * to the same agent in the same millisecond store identical rows, and only one of them wrote.
    */
   setAssignee(
     id: string,
     assigneeId: string | null,
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null>;
+  ): Promise<RoutingWrite>;
   /**
    * Sets assignee and team together (a transfer: to an agent clears the team; to a team may leave
    * the chat unassigned), with the same compare-and-set on the assignee as `setAssignee`.
-   * `updatedAt` moves when either changes. Returns the conversation as stored afterwards (callers
-   * compare), or null if it does not exist.
+   * `updatedAt` moves when either changes; `changed` says whether this call wrote.
    */
   setRouting(
     id: string,
     target: { assigneeId: string | null; teamId: string | null },
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null>;
+  ): Promise<RoutingWrite>;
   /**
    * A team was deleted: the tenant's conversations bound to it lose their team. Returns the open
    * ones changed, as stored afterwards (those still waiting go back to the general queue).

@@ -2,7 +2,7 @@ import type { Agent, AgentRole, Conversation } from '@aftercare/shared';
 import { AGENT_ROLES } from '@aftercare/shared';
 import type { AgentRepository } from '../agents/agent-repository.js';
 import type { Clock } from '../clock.js';
-import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { ConversationRepository, RoutingWrite } from '../conversations/conversation-repository.js';
 import { AftercareError } from '../errors.js';
 import type { TeamRepository } from '../teams/team-repository.js';
 import type { AgentPresence, AgentStatus, PresenceChange, PresencePort } from './presence-port.js';
@@ -76,18 +76,18 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       await presence.release(tenantId, toAgentId, clock.now());
       if (wasQueued) await presence.enqueue(tenantId, id, conversation.createdAt, conversation.teamId);
     };
-    let stored: Conversation | null;
+    let write: RoutingWrite;
     try {
-      stored = await conversations.setRouting(id, { assigneeId: toAgentId, teamId: null }, previous, now);
+      write = await conversations.setRouting(id, { assigneeId: toAgentId, teamId: null }, previous, now);
     } catch (error) {
       await undo();
       throw error;
     }
-    if (stored?.assigneeId !== toAgentId || stored.updatedAt !== now) {
+    if (!write.changed) {
       await undo();
       throw new AftercareError('CONFLICT', 'The conversation changed meanwhile; reload it.');
     }
-    collector.assign(stored, reserved);
+    collector.assign(write.conversation, reserved);
     collector.queueMoved = wasQueued;
     if (previous !== null) {
       collector.agent(await presence.release(tenantId, previous, clock.now()));
@@ -202,9 +202,9 @@ export function createRoutingService({ presence, conversations, agents, teams, c
         return { ...(await finish(tenantId, collector)), position: null };
       }
       const unassigned = await conversations.setAssignee(conversation.id, null, assigneeId, now);
-      // Null or still assigned: deleted or changed meanwhile, and whoever changed it routed it.
-      if (unassigned?.assigneeId !== null) return { assigned: [], agents: [], queue: null, position: null };
-      return routeConversation(unassigned);
+      // Not ours: deleted or changed meanwhile, and whoever changed it routed it.
+      if (!unassigned.changed) return { assigned: [], agents: [], queue: null, position: null };
+      return routeConversation(unassigned.conversation);
     },
 
     /** An agent hands their chat to a colleague who is online with free capacity (CONFLICT otherwise). */

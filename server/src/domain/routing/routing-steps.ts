@@ -115,9 +115,9 @@ export function createRoutingSteps({
   ) {
     const now = clock.now();
     try {
-      const stored = await conversations.setAssignee(conversationId, agent.agentId, null, now);
-      // `updatedAt === now` tells our write from someone else's giving it to the same agent.
-      return stored?.assigneeId === agent.agentId && stored.updatedAt === now ? stored : null;
+      const write = await conversations.setAssignee(conversationId, agent.agentId, null, now);
+      // Only our own write counts: another process may have given it to the same agent meanwhile.
+      return write.changed ? write.conversation : null;
     } catch (error) {
       await presence.release(tenantId, agent.agentId, clock.now());
       if (requeue) await presence.enqueue(tenantId, conversationId, requeue.enqueuedAt, requeue.teamId);

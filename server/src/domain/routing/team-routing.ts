@@ -1,6 +1,6 @@
 import type { Agent, AgentRole, Conversation } from '@aftercare/shared';
 import type { Clock } from '../clock.js';
-import type { ConversationRepository } from '../conversations/conversation-repository.js';
+import type { ConversationRepository, RoutingWrite } from '../conversations/conversation-repository.js';
 import { AftercareError } from '../errors.js';
 import type { TeamRepository } from '../teams/team-repository.js';
 import type { PresencePort } from './presence-port.js';
@@ -82,17 +82,18 @@ export function createTeamRouting(
           ? null
           : await withRoutingState(tenantId, () => presence.claim(tenantId, now, candidates));
       const target = { assigneeId: claimed?.agentId ?? null, teamId };
-      let stored: Conversation | null;
+      let write: RoutingWrite;
       try {
-        stored = await conversations.setRouting(id, target, previous, now);
+        write = await conversations.setRouting(id, target, previous, now);
       } catch (error) {
         if (claimed) await presence.release(tenantId, claimed.agentId, clock.now());
         throw error;
       }
-      if (stored?.assigneeId !== target.assigneeId || stored.teamId !== teamId || stored.status !== 'open') {
+      if (!write.changed) {
         if (claimed) await presence.release(tenantId, claimed.agentId, clock.now());
         throw new AftercareError('CONFLICT', 'The conversation changed meanwhile; reload it.');
       }
+      const stored = write.conversation;
       const updated: Conversation[] = [];
       if (claimed) {
         if (previous === null) collector.queueMoved = await presence.dequeue(tenantId, id);
@@ -143,9 +144,10 @@ export function createTeamRouting(
         });
         let moved = 0;
         for (const conversation of page) {
-          const stored = await conversations.setAssignee(conversation.id, null, agentId, clock.now());
+          const write = await conversations.setAssignee(conversation.id, null, agentId, clock.now());
           // Someone else moved or resolved it meanwhile: they routed it.
-          if (stored?.assigneeId !== null || stored.status !== 'open') continue;
+          if (!write.changed) continue;
+          const stored = write.conversation;
           moved += 1;
           updated.push(stored);
           await requeue(stored, agentId, collector);

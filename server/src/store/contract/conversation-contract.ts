@@ -81,21 +81,59 @@ export function describeConversationContract(getStore: () => Store): void {
     const conversation = await seedConversation(store);
     const [alice, bob] = [newId(), newId()];
 
-    const assigned = await store.conversations.setAssignee(conversation.id, alice, null, T0 + 10);
-    expect(assigned).toEqual({ ...conversation, assigneeId: alice, updatedAt: T0 + 10 });
+    const assigned = { ...conversation, assigneeId: alice, updatedAt: T0 + 10 };
+    expect(await store.conversations.setAssignee(conversation.id, alice, null, T0 + 10)).toEqual({
+      changed: true,
+      conversation: assigned,
+    });
     // A stale expectation (someone else already moved it) changes nothing.
-    expect(await store.conversations.setAssignee(conversation.id, bob, null, T0 + 20)).toEqual(assigned);
+    expect(await store.conversations.setAssignee(conversation.id, bob, null, T0 + 20)).toEqual({
+      changed: false,
+      conversation: assigned,
+    });
     // Setting the assignee it already has is a no-op: `updatedAt` stays.
-    expect(await store.conversations.setAssignee(conversation.id, alice, alice, T0 + 30)).toEqual(assigned);
+    expect(await store.conversations.setAssignee(conversation.id, alice, alice, T0 + 30)).toEqual({
+      changed: false,
+      conversation: assigned,
+    });
     const moved = await store.conversations.setAssignee(conversation.id, bob, alice, T0 + 40);
-    expect(moved).toEqual({ ...conversation, assigneeId: bob, updatedAt: T0 + 40 });
+    expect(moved).toEqual({ changed: true, conversation: { ...conversation, assigneeId: bob, updatedAt: T0 + 40 } });
     const unassigned = await store.conversations.setAssignee(conversation.id, null, bob, T0 + 50);
-    expect(unassigned).toEqual({ ...conversation, assigneeId: null, updatedAt: T0 + 50 });
-    expect(await store.conversations.getById(conversation.id)).toEqual(unassigned);
+    expect(unassigned).toEqual({
+      changed: true,
+      conversation: { ...conversation, assigneeId: null, updatedAt: T0 + 50 },
+    });
+    expect(await store.conversations.getById(conversation.id)).toEqual(unassigned.conversation);
 
     const resolved = await store.conversations.setStatus(conversation.id, 'resolved', T0 + 60);
-    expect(await store.conversations.setAssignee(conversation.id, alice, null, T0 + 70)).toEqual(resolved);
-    expect(await store.conversations.setAssignee(newId(), alice, null, T0)).toBeNull();
+    expect(await store.conversations.setAssignee(conversation.id, alice, null, T0 + 70)).toEqual({
+      changed: false,
+      conversation: resolved,
+    });
+    expect(await store.conversations.setAssignee(newId(), alice, null, T0)).toEqual({
+      changed: false,
+      conversation: null,
+    });
+  });
+
+  it('setAssignee: of two writes giving a chat to the same agent in the same millisecond, only the first wrote', async () => {
+    const store = getStore();
+    const conversation = await seedConversation(store);
+    const alice = newId();
+    // Two processes routing the same chat (one from the queue, one as new) can pick the same agent:
+    // the rows stored afterwards are identical, so only `changed` tells whose write it was, and the
+    // agent's load must be counted once.
+    const [first, second] = await Promise.all([
+      store.conversations.setAssignee(conversation.id, alice, null, T0 + 10),
+      store.conversations.setAssignee(conversation.id, alice, null, T0 + 10),
+    ]);
+    expect([first.changed, second.changed].sort()).toEqual([false, true]);
+    expect(first.conversation).toEqual(second.conversation);
+    const [routed, again] = await Promise.all([
+      store.conversations.setRouting(conversation.id, { assigneeId: null, teamId: 't1' }, alice, T0 + 20),
+      store.conversations.setRouting(conversation.id, { assigneeId: null, teamId: 't1' }, alice, T0 + 20),
+    ]);
+    expect([routed.changed, again.changed].sort()).toEqual([false, true]);
   });
 
   it('listByCustomer: newest first, at most `limit`', async () => {

@@ -146,50 +146,42 @@ export function describeSettingsContract(getStore: () => Store): void {
     const store = getStore();
     const conversation = await seedConversation(store);
     expect(conversation.teamId).toBeNull();
-    const toTeam = await store.conversations.setRouting(
-      conversation.id,
-      { assigneeId: null, teamId: 't1' },
-      null,
-      T0 + 1,
-    );
-    expect(toTeam).toMatchObject({ assigneeId: null, teamId: 't1', updatedAt: T0 + 1 });
-    const toMember = await store.conversations.setRouting(
-      conversation.id,
-      { assigneeId: 'a1', teamId: 't1' },
-      null,
-      T0 + 2,
-    );
-    expect(toMember).toMatchObject({ assigneeId: 'a1', teamId: 't1', updatedAt: T0 + 2 });
+    const route = (target: { assigneeId: string | null; teamId: string | null }, expected: string | null, at: number) =>
+      store.conversations.setRouting(conversation.id, target, expected, at);
+    const toTeam = await route({ assigneeId: null, teamId: 't1' }, null, T0 + 1);
+    expect(toTeam).toMatchObject({
+      changed: true,
+      conversation: { assigneeId: null, teamId: 't1', updatedAt: T0 + 1 },
+    });
+    const toMember = await route({ assigneeId: 'a1', teamId: 't1' }, null, T0 + 2);
+    expect(toMember).toMatchObject({
+      changed: true,
+      conversation: { assigneeId: 'a1', teamId: 't1', updatedAt: T0 + 2 },
+    });
     // The wrong expected assignee changes nothing.
-    const refused = await store.conversations.setRouting(
-      conversation.id,
-      { assigneeId: 'a2', teamId: null },
-      'a9',
-      T0 + 3,
-    );
-    expect(refused).toMatchObject({ assigneeId: 'a1', teamId: 't1', updatedAt: T0 + 2 });
+    const refused = await route({ assigneeId: 'a2', teamId: null }, 'a9', T0 + 3);
+    expect(refused).toMatchObject({
+      changed: false,
+      conversation: { assigneeId: 'a1', teamId: 't1', updatedAt: T0 + 2 },
+    });
     // The same routing again is no change: `updatedAt` stays.
-    const same = await store.conversations.setRouting(
-      conversation.id,
-      { assigneeId: 'a1', teamId: 't1' },
-      'a1',
-      T0 + 4,
-    );
-    expect(same).toMatchObject({ updatedAt: T0 + 2 });
+    const same = await route({ assigneeId: 'a1', teamId: 't1' }, 'a1', T0 + 4);
+    expect(same).toMatchObject({ changed: false, conversation: { updatedAt: T0 + 2 } });
     // setAssignee keeps the team.
     expect(await store.conversations.setAssignee(conversation.id, 'a2', 'a1', T0 + 5)).toMatchObject({
-      assigneeId: 'a2',
-      teamId: 't1',
+      changed: true,
+      conversation: { assigneeId: 'a2', teamId: 't1' },
     });
-    const toAgent = await store.conversations.setRouting(
-      conversation.id,
-      { assigneeId: 'a3', teamId: null },
-      'a2',
-      T0 + 6,
-    );
-    expect(toAgent).toMatchObject({ assigneeId: 'a3', teamId: null, updatedAt: T0 + 6 });
-    expect(await store.conversations.getById(conversation.id)).toEqual(toAgent);
-    expect(await store.conversations.setRouting(newId(), { assigneeId: null, teamId: null }, null, T0)).toBeNull();
+    const toAgent = await route({ assigneeId: 'a3', teamId: null }, 'a2', T0 + 6);
+    expect(toAgent).toMatchObject({
+      changed: true,
+      conversation: { assigneeId: 'a3', teamId: null, updatedAt: T0 + 6 },
+    });
+    expect(await store.conversations.getById(conversation.id)).toEqual(toAgent.conversation);
+    expect(await store.conversations.setRouting(newId(), { assigneeId: null, teamId: null }, null, T0)).toEqual({
+      changed: false,
+      conversation: null,
+    });
   });
 
   it('messages: an agent’s picture is stored with the message, like the name; none means initials', async () => {

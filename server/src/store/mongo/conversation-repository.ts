@@ -3,6 +3,7 @@ import mongoose, { type Model } from 'mongoose';
 import type {
   ConversationRepository,
   ListConversationsQuery,
+  RoutingWrite,
   StartConversationInput,
   StartConversationResult,
 } from '../../domain/conversations/conversation-repository.js';
@@ -130,7 +131,7 @@ export class MongoConversationRepository implements ConversationRepository {
     assigneeId: string | null,
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null> {
+  ): Promise<RoutingWrite> {
     if (assigneeId !== expectedAssigneeId) {
       // The filter is the compare-and-set; `assigneeId: null` also matches documents without the field.
       const doc = await this.pending.track(() =>
@@ -143,9 +144,9 @@ export class MongoConversationRepository implements ConversationRepository {
           .lean<ConversationDocument>()
           .exec(),
       );
-      if (doc) return toConversation(doc);
+      if (doc) return { changed: true, conversation: toConversation(doc) };
     }
-    return this.getById(id);
+    return { changed: false, conversation: await this.getById(id) };
   }
 
   async setRouting(
@@ -153,7 +154,7 @@ export class MongoConversationRepository implements ConversationRepository {
     target: { assigneeId: string | null; teamId: string | null },
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null> {
+  ): Promise<RoutingWrite> {
     // The filter is the compare-and-set on the assignee, and skips a write that would change nothing
     // (`teamId: null` also matches documents written before teams existed).
     const doc = await this.pending.track(() =>
@@ -171,7 +172,9 @@ export class MongoConversationRepository implements ConversationRepository {
         .lean<ConversationDocument>()
         .exec(),
     );
-    return doc ? toConversation(doc) : this.getById(id);
+    return doc
+      ? { changed: true, conversation: toConversation(doc) }
+      : { changed: false, conversation: await this.getById(id) };
   }
 
   async clearTeam(tenantId: string, teamId: string, now: number): Promise<Conversation[]> {

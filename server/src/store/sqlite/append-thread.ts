@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startDatabaseWorker } from './database-worker.js';
+import { startDatabaseWorker, workerFailure } from './database-worker.js';
 import type { MessageRow } from './message-repository.js';
 
 /** The statements an append runs, in the order `appendOnThread` uses them. */
@@ -84,7 +84,7 @@ export class AppendThread {
       for (const call of this.calls.values()) call.reject(error);
       this.calls.clear();
     };
-    this.worker.on('error', fail);
+    this.worker.on('error', (error) => fail(workerFailure(error)));
     this.worker.on('exit', (code) => fail(new Error(`The append thread stopped (exit code ${code}).`)));
     this.worker.unref();
   }

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startDatabaseWorker } from './database-worker.js';
+import { startDatabaseWorker, workerFailure } from './database-worker.js';
 
 /**
  * WAL length (frames, one page each) at which the checkpoint thread copies it back: ~40 MB, about
@@ -49,7 +49,8 @@ export class CheckpointThread {
     // A thread that died leaves the writers' own checkpoints (the backstop) to do the work: the
     // server goes on, but whoever reads its log should know why commits got slower.
     this.worker.on('error', (error) => {
-      process.emitWarning(`The SQLite checkpoint thread stopped (${error.message}); commits checkpoint from now on.`);
+      const { message } = workerFailure(error);
+      process.emitWarning(`The SQLite checkpoint thread stopped (${message}); commits checkpoint from now on.`);
     });
     this.worker.unref();
   }

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type {
   ConversationRepository,
   ListConversationsQuery,
+  RoutingWrite,
   StartConversationInput,
   StartConversationResult,
 } from '../../domain/conversations/conversation-repository.js';
@@ -90,11 +91,9 @@ export class SqliteConversationRepository implements ConversationRepository {
     );
     this.setAssigneeTx = db.transaction(
       (id: string, assigneeId: string | null, expected: string | null, now: number) => {
-        if (assigneeId !== expected) {
-          const row = updateAssignee.get({ id, assignee_id: assigneeId, expected, now });
-          if (row) return row;
-        }
-        return this.selectById.get(id) ?? null;
+        const row =
+          assigneeId === expected ? undefined : updateAssignee.get({ id, assignee_id: assigneeId, expected, now });
+        return row ? { changed: true, row } : { changed: false, row: this.selectById.get(id) ?? null };
       },
     );
 
@@ -113,10 +112,10 @@ export class SqliteConversationRepository implements ConversationRepository {
         target: { assigneeId: string | null; teamId: string | null },
         expected: string | null,
         now: number,
-      ) =>
-        updateRouting.get({ id, assignee_id: target.assigneeId, team_id: target.teamId, expected, now }) ??
-        this.selectById.get(id) ??
-        null,
+      ) => {
+        const row = updateRouting.get({ id, assignee_id: target.assigneeId, team_id: target.teamId, expected, now });
+        return row ? { changed: true, row } : { changed: false, row: this.selectById.get(id) ?? null };
+      },
     );
 
     // Only open chats count as changed: a resolved one's `updatedAt` orders history and stays.
@@ -188,9 +187,8 @@ export class SqliteConversationRepository implements ConversationRepository {
     assigneeId: string | null,
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null> {
-    const row = this.setAssigneeTx.immediate(id, assigneeId, expectedAssigneeId, now);
-    return row ? toConversation(row) : null;
+  ): Promise<RoutingWrite> {
+    return toRoutingWrite(this.setAssigneeTx.immediate(id, assigneeId, expectedAssigneeId, now));
   }
 
   async setRouting(
@@ -198,9 +196,8 @@ export class SqliteConversationRepository implements ConversationRepository {
     target: { assigneeId: string | null; teamId: string | null },
     expectedAssigneeId: string | null,
     now: number,
-  ): Promise<Conversation | null> {
-    const row = this.setRoutingTx.immediate(id, target, expectedAssigneeId, now);
-    return row ? toConversation(row) : null;
+  ): Promise<RoutingWrite> {
+    return toRoutingWrite(this.setRoutingTx.immediate(id, target, expectedAssigneeId, now));
   }
 
   async clearTeam(tenantId: string, teamId: string, now: number): Promise<Conversation[]> {
@@ -226,4 +223,9 @@ export class SqliteConversationRepository implements ConversationRepository {
     const row = this.updateEscalated.get(now, id);
     return row ? toConversation(row) : null;
   }
+}
+
+function toRoutingWrite({ changed, row }: { changed: boolean; row: ConversationRow | null }): RoutingWrite {
+  if (changed && row) return { changed: true, conversation: toConversation(row) };
+  return { changed: false, conversation: row ? toConversation(row) : null };
 }

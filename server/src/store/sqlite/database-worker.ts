@@ -17,3 +17,15 @@ export function startDatabaseWorker(
   const source = `const __name = (f) => f;\n(${program.toString()})(require, require('node:worker_threads'));`;
   return new Worker(source, { eval: true, workerData: { driver, ...workerData } });
 }
+
+/**
+ * What a database worker died of, as an Error. A worker's uncaught error reaches the parent by
+ * structured clone, which keeps plain `Error`s but turns better-sqlite3's `SqliteError` into a
+ * bare object holding only its `code` (e.g. `{ code: 'SQLITE_CANTOPEN' }`).
+ */
+export function workerFailure(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const failure = new Error(typeof code === 'string' ? code : String(error));
+  return typeof code === 'string' ? Object.assign(failure, { code }) : failure;
+}

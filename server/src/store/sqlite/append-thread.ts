@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { type AppendAnswer, shareAppends } from './append-hub.js';
 import { startDatabaseWorker, workerFailure } from './database-worker.js';
 import type { MessageRow } from './message-repository.js';
 
@@ -38,7 +39,17 @@ interface Call {
   reject(error: unknown): void;
 }
 
-type Reply = { id: number; results: AppendRowResult[] } | { id: number; error: { code?: string; message: string } };
+type Reply =
+  | { id: number; results: AppendRowResult[] }
+  | { id: number; error: { code?: string; message: string } }
+  | { role: AppendRole };
+
+/**
+ * What an append thread is to the other processes on its database file (`append-hub.ts`): the
+ * hub commits for all of them, a client sends its rows to the hub, and one alone commits its own
+ * (no hub reachable right now, or sharing is off).
+ */
+export type AppendRole = 'hub' | 'client' | 'alone';
 
 /**
  * Runs message appends on a worker thread with its own connection to the database file (issue 6).
@@ -54,21 +65,33 @@ export class AppendThread {
   private readonly calls = new Map<number, Call>();
   private nextId = 0;
   private failure: Error | null = null;
+  private currentRole: AppendRole = 'alone';
 
   constructor(options: {
     file: string;
     busyTimeoutMs: number;
     statements: AppendStatements;
     searchIndex?: SearchIndexJob;
+    /** Where and with what secret the processes on this file share one writer; none: commit alone. */
+    hub?: { address: string; secret: string };
   }) {
-    this.worker = startDatabaseWorker(appendOnThread, {
-      file: options.file,
-      busyTimeoutMs: options.busyTimeoutMs,
-      checkpointPages: APPEND_CHECKPOINT_PAGES,
-      statements: options.statements,
-      searchIndex: options.searchIndex ?? null,
-    });
+    this.worker = startDatabaseWorker(
+      appendOnThread,
+      {
+        file: options.file,
+        busyTimeoutMs: options.busyTimeoutMs,
+        checkpointPages: APPEND_CHECKPOINT_PAGES,
+        statements: options.statements,
+        searchIndex: options.searchIndex ?? null,
+        hub: options.hub ?? null,
+      },
+      shareAppends,
+    );
     this.worker.on('message', (reply: Reply) => {
+      if ('role' in reply) {
+        this.currentRole = reply.role;
+        return;
+      }
       const call = this.calls.get(reply.id);
       if (!call) return;
       this.calls.delete(reply.id);
@@ -98,6 +121,11 @@ export class AppendThread {
   async commitOne(row: AppendRow): Promise<AppendRowResult> {
     const [result] = await this.call([row]);
     return result ?? null;
+  }
+
+  /** Whether this thread commits for other processes too, sends them to one that does, or neither. */
+  get role(): AppendRole {
+    return this.currentRole;
   }
 
   /** Stops the worker (its connection closes with it); call once nothing is queued. */
@@ -132,6 +160,7 @@ function appendOnThread(
     } | null;
     workerData: unknown;
   },
+  share: typeof shareAppends,
 ): void {
   interface Statement {
     get(...params: unknown[]): Record<string, unknown> | undefined;
@@ -140,9 +169,9 @@ function appendOnThread(
   interface Connection {
     pragma(source: string): unknown;
     prepare(source: string): Statement;
-    transaction<F extends (...rows: Record<string, unknown>[][]) => unknown>(run: F): { immediate: F };
+    transaction<F extends (...args: never[]) => unknown>(run: F): { immediate: F };
   }
-  const { driver, file, busyTimeoutMs, checkpointPages, statements, searchIndex } = threads.workerData as {
+  const { driver, file, busyTimeoutMs, checkpointPages, statements, searchIndex, hub } = threads.workerData as {
     driver: string;
     file: string;
     busyTimeoutMs: number;
@@ -153,6 +182,7 @@ function appendOnThread(
       intervalMs: number;
       batch: number;
     } | null;
+    hub: { address: string; secret: string } | null;
   };
   const Database = load(driver) as new (file: string) => Connection;
   const db = new Database(file);
@@ -196,6 +226,63 @@ function appendOnThread(
     return { created: true, message, conversation: updated ?? conversation };
   };
   const commit = db.transaction((rows: Record<string, unknown>[]) => rows.map(appendOne));
+  const commitEach = db.transaction((requests: Record<string, unknown>[][]) =>
+    requests.map((rows) => rows.map(appendOne)),
+  );
+
+  // Requests that arrive while a commit runs (from this process and, for the hub, from others)
+  // wait and then share one transaction: I/O callbacks of a loop turn run before `setImmediate`.
+  type Answer = (answer: AppendAnswer) => void;
+  let waiting: { rows: Record<string, unknown>[]; answer: Answer }[] = [];
+  const failed = (error: unknown): AppendAnswer => {
+    const { code, message } = error as { code?: string; message: string };
+    return { error: { ...(code === undefined ? {} : { code }), message: String(message) } };
+  };
+  const commitOne = (rows: Record<string, unknown>[], answer: Answer) => {
+    let reply: AppendAnswer;
+    try {
+      reply = { results: whenFree(() => commit.immediate(rows)) as never };
+    } catch (error) {
+      reply = failed(error);
+    }
+    answer(reply);
+  };
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    if (batch.length === 1) {
+      commitOne(batch[0]!.rows, batch[0]!.answer);
+      return;
+    }
+    let results: unknown[][];
+    try {
+      results = whenFree(() => commitEach.immediate(batch.map((request) => request.rows)));
+    } catch (error) {
+      // One request's failure (a duplicate id) must not fail the others: each on its own. But a
+      // file that stayed locked past the timeout would be waited for again by each: fail them all.
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        for (const { answer } of batch) answer(failed(error));
+      } else {
+        for (const { rows, answer } of batch) commitOne(rows, answer);
+      }
+      return;
+    }
+    for (const [i, { answer }] of batch.entries()) answer({ results: results[i] as never });
+  };
+  const commitHere = (rows: Record<string, unknown>[], answer: Answer) => {
+    waiting.push({ rows, answer });
+    if (waiting.length === 1) setImmediate(flush);
+  };
+  const sharing = hub
+    ? share({
+        net: load('node:net') as never,
+        crypto: load('node:crypto') as never,
+        address: hub.address,
+        secret: hub.secret,
+        commitHere,
+        onRole: (role) => threads.parentPort!.postMessage({ role }),
+      })
+    : null;
   if (searchIndex) {
     const newest = db.prepare(searchIndex.statements.newest);
     const index = db.prepare(searchIndex.statements.index);
@@ -213,7 +300,8 @@ function appendOnThread(
     const indexSoon = (): void => {
       let more = false;
       try {
-        more = whenFree(() => indexBatch.immediate());
+        // The hub's thread indexes what every process appended.
+        if (!sharing?.isClient()) more = whenFree(() => indexBatch.immediate());
       } catch {
         // Left pending: the next tick or the next search indexes it.
       }
@@ -222,11 +310,8 @@ function appendOnThread(
     setTimeout(indexSoon, searchIndex.intervalMs);
   }
   threads.parentPort!.on('message', ({ id, rows }: { id: number; rows: Record<string, unknown>[] }) => {
-    try {
-      threads.parentPort!.postMessage({ id, results: whenFree(() => commit.immediate(rows)) });
-    } catch (error) {
-      const { code, message } = error as { code?: string; message: string };
-      threads.parentPort!.postMessage({ id, error: { code, message: String(message) } });
-    }
+    const answer = (reply: AppendAnswer) => threads.parentPort!.postMessage({ id, ...reply });
+    if (sharing) sharing.submit(rows, answer);
+    else commitHere(rows, answer);
   });
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
 import {
+  type AppendRole,
   type AppendRow,
   type AppendRowResult,
   type AppendStatements,
@@ -67,7 +68,7 @@ const selectByClientIdSql = `SELECT ${columns} FROM messages WHERE conversation_
  * The author's side has necessarily seen everything up to its own message: its markers move too.
  * A public message also says whose turn it is, and an agent's first one is the first reply.
  */
-const appendStatements: AppendStatements = {
+export const appendStatements: AppendStatements = {
   selectConversation: `SELECT ${conversationColumns} FROM conversations WHERE id = ?`,
   selectByClientId: selectByClientIdSql,
   insert: `INSERT INTO messages (${columns})
@@ -86,7 +87,7 @@ const appendStatements: AppendStatements = {
     WHERE id = @id RETURNING ${conversationColumns}`,
 };
 
-function toAppendRow(input: AppendMessageInput): AppendRow {
+export function toAppendRow(input: AppendMessageInput): AppendRow {
   return {
     id: input.id,
     conversation_id: input.conversationId,
@@ -108,6 +109,8 @@ export interface SqliteMessageOptions {
   maxAppendBatch?: number;
   /** Search indexing the append thread runs on a timer (see `SqliteSearchRepository.indexPending`). */
   searchIndex?: SearchIndexJob;
+  /** Where the processes on this file share one writer (`append-hub.ts`); none: this one commits alone. */
+  appendHub?: { address: string; secret: string };
 }
 
 /**
@@ -145,6 +148,7 @@ export class SqliteMessageRepository implements MessageRepository {
       busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
       statements: appendStatements,
       ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}),
+      ...(options.appendHub ? { hub: options.appendHub } : {}),
     });
     const toResult = (result: AppendRowResult): AppendMessageResult | null =>
       result && {
@@ -165,6 +169,11 @@ export class SqliteMessageRepository implements MessageRepository {
       maxBatchSize: options.maxAppendBatch ?? 256,
       isItemFailure: isRowFailure,
     });
+  }
+
+  /** What this process's append thread is to the others on the file: hub, client of one, or alone. */
+  get appendRole(): AppendRole {
+    return this.thread.role;
   }
 
   /** Transactions committed by `append` so far; fewer than appends means group commit is working. */

@@ -4,6 +4,7 @@ import { conversationPromisesMigration } from './conversation-promises-migration
 import { identityVerificationMigration } from './identity-verification-migration.js';
 import { inboxSearchMigration } from './inbox-search-migration.js';
 import { reportsMigration } from './reports-migration.js';
+import { storeIdentityMigration } from './store-identity-migration.js';
 import { ticketsMigration } from './tickets-migration.js';
 
 /**
@@ -204,4 +205,5 @@ export const migrations: readonly Migration[] = [
   reportsMigration,
   identityVerificationMigration,
   agentCapacityMigration,
+  storeIdentityMigration,
 ];

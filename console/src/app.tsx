@@ -65,11 +65,14 @@ export function App({ api, createSocket, storage, tabStorage, languages, alerts 
     },
     [storage],
   );
-  // An explicit sign-out: the inbox screen has already discarded the tab's unsent replies and drafts.
-  const signOut = useCallback(async () => {
-    await api.logout();
-    setSession({ phase: 'signed-out', expired: false });
+  // An explicit sign-out ends only when the server says the session is gone (401: it was already).
+  // One that did not reach the server leaves the session valid, so the agent stays signed in: a
+  // sign-in screen would tell them, on a shared computer say, that they were out when they are not.
+  const endSession = useCallback(async () => {
+    const res = await api.logout();
+    return res.ok || res.status === 401;
   }, [api]);
+  const signedOut = useCallback(() => setSession({ phase: 'signed-out', expired: false }), []);
   // Revoked or expired (issue 6): back to sign-in, remembering the open conversation for the same agent.
   const sessionEnded = useCallback(
     (conversationId: string | null) =>
@@ -104,7 +107,8 @@ export function App({ api, createSocket, storage, tabStorage, languages, alerts 
         tabStorage={tabStorage}
         alerts={alerts}
         onLocaleChange={changeLocale}
-        onSignOut={signOut}
+        endSession={endSession}
+        onSignedOut={signedOut}
         onSessionEnded={sessionEnded}
         checkSession={checkSession}
         resumeConversationId={session.resume?.conversationId ?? null}

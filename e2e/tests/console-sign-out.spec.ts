@@ -191,3 +191,42 @@ test('with nothing unsent, Sign out goes straight to the sign-in screen', async 
   await expect(signInHeading(page)).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('a sign-out the server never got keeps the agent signed in with their work, says so, and can be retried', async ({
+  page,
+}) => {
+  const shopper = await suite.newShopper();
+  const conversation = await shopper.start({ name: 'Dai Ming' });
+  await shopper.send(conversation.id, 'The toaster sparks.');
+  await signIn(page, suite.server.url);
+  await rowOf(page, conversation.id).click();
+  const draft = 'Please unplug it until the courier comes.';
+  await replyBox(page).fill(draft);
+
+  // The sign-out request does not reach the server (offline, a proxy down): the session is still valid.
+  let refuse = true;
+  await page.route('**/api/auth/logout', (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  await signOutButton(page).click();
+  await confirmation(page).getByRole('button', { name: 'Sign out and discard' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'Could not sign out' });
+  await expect(failure).toHaveText(
+    'Could not sign out: the server did not answer. You are still signed in; try again.',
+  );
+  await expect(signOutButton(page)).toHaveAccessibleDescription(/Could not sign out/);
+  await expect(signInHeading(page)).toHaveCount(0);
+  await expect(page.getByText('Signed in as Demo Agent')).toBeVisible();
+  await expect(replyBox(page)).toHaveValue(draft);
+  expect(await axeViolations(page)).toEqual([]);
+  // The server agrees: a reload finds the agent signed in.
+  expect((await page.request.get(`${suite.server.url}/api/auth/me`)).status()).toBe(200);
+
+  // Once the server answers, the same button signs out and discards the draft.
+  refuse = false;
+  await signOutButton(page).click();
+  await confirmation(page).getByRole('button', { name: 'Sign out and discard' }).click();
+  await expect(signInHeading(page)).toBeVisible();
+  expect((await page.request.get(`${suite.server.url}/api/auth/me`)).status()).toBe(401);
+  expect(
+    await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('aftercare:console-draft:'))),
+  ).toEqual([]);
+});

@@ -3,6 +3,7 @@ import type { NotificationCenter } from '../../lib/notifications/notification-ce
 import { useStore } from '../../lib/store.js';
 import type { Workspace } from '../../lib/workspace/create-workspace.js';
 import type { WorkspaceState } from '../../lib/workspace/state.js';
+import type { SignOutState } from '../../routes/Inbox/sign-out.js';
 import type { ConsoleRoute } from '../../routes/Settings/settings-route.js';
 import { AlertsBell } from '../Alerts/index.js';
 import { LocaleSwitcher } from '../LocaleSwitcher/index.js';
@@ -20,6 +21,8 @@ export interface TopBarProps {
   onLocaleChange(locale: Locale): void;
   /** The Sign out button (the inbox asks first when replies or drafts are unsent). */
   onSignOut(): void;
+  /** Disables the button while the server ends the session; says so when it could not. */
+  signOutState?: SignOutState;
   /** Where the console is, so the navigation marks the current screen. */
   route: ConsoleRoute;
 }
@@ -38,6 +41,7 @@ export function TopBar({
   onShowCanned,
   onLocaleChange,
   onSignOut,
+  signOutState = 'idle',
   route,
 }: TopBarProps) {
   const { t } = useI18n();
@@ -79,9 +83,20 @@ export function TopBar({
         </button>
         <LocaleSwitcher onChange={onLocaleChange} />
         {agent && <span class="top-bar__agent">{t('header.signedInAs', { name: agent.name })}</span>}
-        <button type="button" class="button" onClick={onSignOut}>
-          {t('header.signOut')}
+        <button
+          type="button"
+          class="button"
+          onClick={onSignOut}
+          disabled={signOutState === 'signing-out'}
+          aria-describedby={signOutState === 'failed' ? 'top-bar-sign-out-error' : undefined}
+        >
+          {t(signOutState === 'signing-out' ? 'signOut.pending' : 'header.signOut')}
         </button>
+        {signOutState === 'failed' && (
+          <span id="top-bar-sign-out-error" class="top-bar__error" role="alert">
+            {t('signOut.failed')}
+          </span>
+        )}
       </div>
     </header>
   );

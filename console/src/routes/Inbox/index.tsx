@@ -38,8 +38,10 @@ export interface InboxScreenProps {
   tabStorage: Storage | null;
   alerts: BrowserAlerts;
   onLocaleChange(locale: Locale): void;
-  /** Ends the session: the agent signed out (the screen has discarded the tab's unsent work first, see `sign-out.tsx`). */
-  onSignOut(): void;
+  /** Asks the server to end the session; false when it could not (the agent is still signed in). */
+  endSession(): Promise<boolean>;
+  /** The agent signed out (the screen has discarded the tab's unsent work first, see `sign-out.tsx`). */
+  onSignedOut(): void;
   /** The session ended; `conversationId` is the one open then (reopened after signing in again). */
   onSessionEnded(conversationId: string | null): void;
   checkSession(): Promise<boolean | null>;
@@ -92,7 +94,8 @@ function InboxLayout({
   agent,
   alerts,
   onLocaleChange,
-  onSignOut,
+  endSession,
+  onSignedOut,
 }: InboxScreenProps & { workspace: Workspace; center: NotificationCenter }) {
   const { t } = useI18n();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -102,7 +105,7 @@ function InboxLayout({
   const openCanned = useCallback(() => setCannedOpen(true), []);
   const closeCanned = useCallback(() => setCannedOpen(false), []);
   const route = useConsoleRoute();
-  const signOut = useSignOut(workspace, onSignOut);
+  const signOut = useSignOut(workspace, endSession, onSignedOut);
   // In settings the inbox's shortcuts (j, k, r, e) would act on a list that is not shown; only `?` stays.
   // (Behind a modal dialog, such as the sign-out confirmation, none works: see `useShortcuts`.)
   useShortcuts(workspace, helpOpen || route.screen !== 'inbox', toggleHelp);
@@ -139,6 +142,7 @@ function InboxLayout({
           onShowCanned={openCanned}
           onLocaleChange={onLocaleChange}
           onSignOut={signOut.request}
+          signOutState={signOut.state}
           route={route}
         />
         {route.screen === 'reports' ? (

@@ -47,6 +47,8 @@ export const en = {
   'signOut.discard': 'Sign out and discard',
   'signOut.nothingLeftTitle': 'Sign out?',
   'signOut.nothingLeft': 'Everything has been sent in the meantime; nothing will be discarded.',
+  'signOut.pending': 'Signing out…',
+  'signOut.failed': 'Could not sign out: the server did not answer. You are still signed in; try again.',
   'dialog.cancel': 'Cancel',
   'status.label': 'Your status',
   'status.online': 'Online',

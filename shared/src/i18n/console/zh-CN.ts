@@ -45,6 +45,8 @@ export const zhCN: Record<ConsoleMessageKey, string> = {
   'signOut.discard': '退出并丢弃',
   'signOut.nothingLeftTitle': '要退出登录吗？',
   'signOut.nothingLeft': '所有内容均已发送，不会丢弃任何内容。',
+  'signOut.pending': '正在退出…',
+  'signOut.failed': '未能退出登录：服务器没有响应。您仍处于登录状态，请重试。',
   'dialog.cancel': '取消',
   'status.label': '我的状态',
   'status.online': '在线',

@@ -98,3 +98,54 @@ test('a file over the limit is refused in the console before any upload', async 
     );
   await expect(page.getByRole('alert').filter({ hasText: 'scan.pdf' })).toHaveText('scan.pdf is larger than 10 MB.');
 });
+
+test('a file attached in one chat stays with it while the agent looks at another, upload and all', async ({ page }) => {
+  const [first, second] = [await suite.newShopper(), await suite.newShopper()];
+  const kettle = await first.start({ name: 'Kettle Owner' });
+  await first.send(kettle.id, 'The kettle lid broke.');
+  const toaster = await second.start({ name: 'Toaster Owner' });
+  await second.send(toaster.id, 'The toaster will not pop up.');
+  await signIn(page, suite.server.url);
+  const row = (id: string) =>
+    page.getByRole('navigation', { name: 'Conversations' }).locator(`[data-conversation-id="${id}"]`);
+  const attachedFile = page.getByText('lid-photo.png', { exact: false });
+
+  // The upload is held on the way, so it is still running when the agent switches chats.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/attachments', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await row(kettle.id).click();
+  await expect(messages(page)).toContainText('The kettle lid broke.');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'lid-photo.png', mimeType: 'image/png', buffer: pngFile(40, 30) });
+  await expect(attachedFile.first()).toBeVisible();
+
+  // Another chat's composer has no file; the upload goes on meanwhile.
+  await row(toaster.id).click();
+  await expect(messages(page)).toContainText('The toaster will not pop up.');
+  await expect(attachedFile).toHaveCount(0);
+  release();
+
+  // Back in the first chat the file is there, uploaded, and goes out with the reply.
+  await row(kettle.id).click();
+  await expect(messages(page)).toContainText('The kettle lid broke.');
+  await expect(page.getByText('lid-photo.png is ready to send')).toBeAttached();
+  const reply = page.getByRole('textbox', { name: 'Reply' });
+  await reply.fill('Is this the lid you mean?');
+  await reply.press('Enter');
+  await first.waitFor('message:created', ({ message }) => message.attachments?.[0]?.name === 'lid-photo.png');
+  await expect(messages(page).getByRole('img', { name: 'lid-photo.png' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The other shopper never got it, and that chat's composer is still empty.
+  await row(toaster.id).click();
+  await expect(messages(page)).toContainText('The toaster will not pop up.');
+  await expect(page.getByText(/is ready to send|Uploading/)).toHaveCount(0);
+  await expect(messages(page).getByRole('img', { name: 'lid-photo.png' })).toHaveCount(0);
+});

@@ -1,18 +1,8 @@
-import { ATTACHMENT_TYPES, type Attachment, LIMITS } from '@aftercare/shared';
-import { useRef, useState } from 'preact/hooks';
+import { ATTACHMENT_TYPES, LIMITS } from '@aftercare/shared';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useStore } from '../../lib/store.js';
+import { type AttachmentDraft, createFileShelf, type FileShelf } from '../../lib/workspace/draft-files.js';
 import { UploadError, uploadAttachment } from './upload.js';
-
-/** A file the agent picked for the next reply or note, and its upload. */
-export interface AttachmentDraft {
-  key: number;
-  file: File;
-  progress: number;
-  status: 'uploading' | 'done' | 'failed';
-  attachment?: Attachment;
-  /** Server error code or `OFFLINE` when the upload failed. */
-  errorCode?: string;
-  cancel: AbortController;
-}
 
 /** A file refused before upload: too large or of a type the server never accepts. */
 export interface RefusedFile {
@@ -22,12 +12,29 @@ export interface RefusedFile {
 
 const ACCEPTED: readonly string[] = ATTACHMENT_TYPES;
 
+export type { AttachmentDraft };
+
+const everyFile = (files: readonly AttachmentDraft[]) => files;
+
 /**
  * The composer's files: checked in the browser first (size, type, count), uploaded at once with
  * progress, cancellable and retryable. `attachments` are the uploaded ones, ready to send.
+ *
+ * They live on `shelf` when given (a conversation's, which outlives its composer: switching chats
+ * keeps them, uploads included); otherwise on the component's own, and an upload still running
+ * when it unmounts (a dialog closed) is called off.
  */
-export function useAttachmentDrafts() {
-  const [drafts, setDrafts] = useState<AttachmentDraft[]>([]);
+export function useAttachmentDrafts(shelf?: FileShelf) {
+  const own = useMemo(() => createFileShelf(), []);
+  const files = shelf ?? own;
+  const drafts = useStore(files, everyFile);
+  const setDrafts = files.set;
+  useEffect(
+    () => () => {
+      for (const draft of own.get()) draft.cancel.abort();
+    },
+    [own],
+  );
   const [refused, setRefused] = useState<RefusedFile | null>(null);
   const nextKey = useRef(0);
   // Upload callbacks run later: they update the newest list, not the one of the render that started them.
@@ -85,7 +92,7 @@ export function useAttachmentDrafts() {
 
   function clear() {
     for (const draft of drafts) draft.cancel.abort();
-    setDrafts([]);
+    setDrafts(() => []);
     setRefused(null);
   }
 

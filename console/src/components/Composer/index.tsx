@@ -22,8 +22,9 @@ const selectCanned = (state: WorkspaceState) => state.canned;
 /**
  * The reply box: Enter sends, Shift+Enter adds a line; typing is reported to the shopper (throttled).
  * Its text and mode are the conversation's draft in the workspace, so they are still there after
- * switching away and back, or a reload. Mount one per conversation (`key`): attached files are not
- * part of the draft and start empty in each, so an upload never goes to another shopper.
+ * switching away and back, or a reload. Mount one per conversation (`key`): attached files are the
+ * conversation's too (`workspace.draftFiles`), kept while the agent is in other chats (not across
+ * a reload), so an upload never goes to another shopper and is not lost by looking elsewhere.
  */
 export function Composer({ workspace, conversationId }: ComposerProps) {
   const { t } = useI18n();
@@ -35,7 +36,7 @@ export function Composer({ workspace, conversationId }: ComposerProps) {
   const setText = (next: string) => workspace.setDraft(conversationId, next, note);
   const field = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedSuggestions(text, useStore(workspace.store, selectCanned), setText);
-  const files = useAttachmentDrafts();
+  const files = useAttachmentDrafts(workspace.draftFiles.of(conversationId));
 
   const tooLong = text.length > LIMITS.messageText;
   // Files still uploading (or failed) hold the send back, so none is silently left out.

@@ -13,6 +13,7 @@ import {
   updateCustomer,
 } from './customer-file.js';
 import { bindDirectoryEvents, loadDirectory } from './directory.js';
+import { createDraftFiles, type DraftFiles } from './draft-files.js';
 import type { DraftStorage } from './draft-storage.js';
 import { clearDraftText, setDraft } from './drafts.js';
 import { loadMoreResolved, loadOpen, loadResolved, selectView, setFilters } from './inbox-actions.js';
@@ -111,7 +112,9 @@ export interface Workspace {
   deleteCanned(id: string): Promise<CannedResult>;
   /** Sites, agents and teams (the settings screens); the server allows changes to admins only. */
   settings: SettingsActions;
-  /** Disconnects and drops every listener and timer. */
+  /** Each conversation's attached files, uploading or ready (see `draft-files.ts`). */
+  draftFiles: DraftFiles;
+  /** Disconnects and drops every listener and timer, and calls off uploads. */
   dispose(): void;
 }
 
@@ -151,6 +154,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const typing = createTypingNotifier(ctx);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  const draftFiles = createDraftFiles();
 
   socket.on('connect', () => {
     setConnection('online');
@@ -240,7 +244,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     },
     retryReply: (clientId) => retryReply(ctx, clientId),
     unsentWork: () => countUnsent(store.get()),
-    discardUnsent: () => discardUnsent(ctx),
+    discardUnsent: () => {
+      discardUnsent(ctx);
+      draftFiles.discardAll();
+    },
     typing: (id) => typing.input(id),
     stopTyping: () => typing.stop(),
     resolve: conversationAction('resolve'),
@@ -251,8 +258,10 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     saveCanned: (input, id) => saveCanned(ctx, input, id),
     deleteCanned: (id) => deleteCanned(ctx, id),
     settings: createSettingsActions(ctx),
+    draftFiles,
     dispose() {
       disposed = true;
+      draftFiles.discardAll();
       clearTimeout(retryTimer);
       typing.dispose();
       unbindStorage();

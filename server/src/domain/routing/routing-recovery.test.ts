@@ -2,6 +2,7 @@ import type { Conversation } from '@aftercare/shared';
 import { expect, it } from 'vitest';
 import { newConversation, newId, seedConversation, seedCustomer, T0 } from '../../store/contract/fixtures.js';
 import { describeWithEachPresence } from '../../test-support/routing-harness.js';
+import { readRoutingSnapshot } from './routing-snapshot.js';
 
 describeWithEachPresence('routing across processes and restarts', (harness) => {
   it('two processes routing 20 chats at once on a total capacity of 5 agree: 5 assigned, 15 queued', async () => {
@@ -104,6 +105,25 @@ describeWithEachPresence('routing across processes and restarts', (harness) => {
     const raised = await h.routing.setCapacity(admin, alice.id, 4);
     expect(raised.assigned).toHaveLength(1);
     expect(await h.store.agents.getById(alice.id)).toMatchObject({ capacity: 4 });
+  });
+
+  it('a capacity set while presence is missing is not undone by a rebuild from a snapshot read before it', async () => {
+    const h = harness();
+    const admin = await h.addAgent('admin', false);
+    const alice = await h.addAgent();
+    await h.routing.setCapacity(admin, alice.id, 2);
+    await h.losePresence();
+    // Another process found the state missing and read the store while the capacity was still 2...
+    const stale = await readRoutingSnapshot(
+      { conversations: h.store.conversations, agents: h.store.agents },
+      h.site.tenantId,
+    );
+    // ...the admin raises it meanwhile...
+    await h.routing.setCapacity(admin, alice.id, 5);
+    // ...and that process's rebuild comes late: it must not apply over the new capacity.
+    expect(await h.presence.rebuild(h.site.tenantId, stale, { onlyIfMissing: true })).toBe(false);
+    expect(await h.presence.get(h.site.tenantId, alice.id, h.clock.now())).toMatchObject({ capacity: 5 });
+    expect(await h.store.agents.getById(alice.id)).toMatchObject({ capacity: 5 });
   });
 
   it('60 first chats at once on fresh state, from two processes: every waiting chat is in the line', async () => {

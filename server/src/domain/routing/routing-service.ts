@@ -266,6 +266,10 @@ export function createRoutingService({ presence, conversations, agents, teams, c
       if (!(await agents.setCapacity(admin.tenantId, agentId, capacity))) {
         throw new AftercareError('NOT_FOUND', 'No such agent');
       }
+      // After a flush, another caller may be rebuilding from a snapshot read before the line above:
+      // applied after ours, it would put the old capacity back. Once the state exists no rebuild
+      // applies, so make sure it does (rebuilding it ourselves, with the new capacity) before setting.
+      await ensureRoutingState(admin.tenantId);
       const updated = await presence.setCapacity(admin.tenantId, agentId, capacity, clock.now());
       return afterPresenceChange(admin.tenantId, updated, true);
     },

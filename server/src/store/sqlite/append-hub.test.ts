@@ -91,6 +91,20 @@ it('processes on one file commit through one writer: the first is the hub, the o
   expect(second.messages.appendRole).toBe('client');
 });
 
+it('text crosses the socket intact however it is cut into packets (Chinese, emoji)', async () => {
+  const [first, second] = await processesOnOneFile(2);
+  const conversation = await seedConversation(first);
+  // Big enough that the batch and its answer span many socket reads, cutting characters in two.
+  const texts = Array.from({ length: 200 }, (_, i) => `${i} 我的水壶不加热了，可以保修吗？🔧 `.repeat(40));
+  const answers = await Promise.all(
+    texts.map((text) => second.messages.append(newMessage(conversation.id, { id: newId(), text }))),
+  );
+  expect(second.messages.appendRole).toBe('client');
+  expect(answers.map((answer) => answer?.message.text)).toEqual(texts);
+  const stored = await first.messages.listAfter(conversation.id, 0, 500, 'agent');
+  expect(stored.map((message) => message.text).sort()).toEqual([...texts].sort());
+});
+
 it('a client whose hub stops commits alone, then takes over as hub, losing and doubling nothing', async () => {
   const [first, second, third] = await processesOnOneFile(3);
   const conversation = await seedConversation(first);

@@ -57,16 +57,15 @@ export interface AppendHubOptions {
   commitHere(rows: Record<string, unknown>[], answer: (answer: AppendAnswer) => void): void;
   /** Told each time this thread becomes the hub, a client of another process's hub, or neither. */
   onRole(role: 'hub' | 'client' | 'alone'): void;
-  /** How long to wait before trying again after losing the hub; default 50–150 ms. */
-  retryDelayMs?: () => number;
 }
 
 interface HubSocket {
-  on(event: 'data', listener: (chunk: Buffer) => void): HubSocket;
+  on(event: 'data', listener: (chunk: string) => void): HubSocket;
   on(event: 'connect' | 'close', listener: () => void): HubSocket;
   on(event: 'error', listener: (error: Error) => void): HubSocket;
   write(data: string): boolean;
   setNoDelay(noDelay: boolean): HubSocket;
+  setEncoding(encoding: 'utf8'): HubSocket;
   destroy(): void;
   readonly destroyed: boolean;
 }
@@ -102,7 +101,8 @@ export function shareAppends(options: AppendHubOptions): {
   isClient(): boolean;
 } {
   const { net, crypto, address, secret, commitHere, onRole } = options;
-  const retryDelayMs = options.retryDelayMs ?? (() => 50 + Math.random() * 100);
+  // After losing the hub: soon, and not all clients at the same moment.
+  const retryDelayMs = () => 50 + Math.random() * 100;
   // A batch is at most a few hundred messages; a longer line is no client of ours.
   const MAX_LINE = 32 * 1024 * 1024;
   type Waiting = { rows: Record<string, unknown>[]; answer: (answer: AppendAnswer) => void };
@@ -129,8 +129,11 @@ export function shareAppends(options: AppendHubOptions): {
    */
   const lines = (socket: HubSocket, onLine: (value: Record<string, unknown>) => boolean) => {
     let buffered = '';
+    // Decoded by the stream, which keeps a character cut in two by a packet boundary for the next
+    // chunk (a chunk's own `toString` would turn each half into U+FFFD: Chinese text came out garbled).
+    socket.setEncoding('utf8');
     socket.on('data', (chunk) => {
-      buffered += chunk.toString('utf8');
+      buffered += chunk;
       for (let end = buffered.indexOf('\n'); end >= 0 && !socket.destroyed; end = buffered.indexOf('\n')) {
         const line = buffered.slice(0, end);
         buffered = buffered.slice(end + 1);

@@ -190,7 +190,9 @@ it('the hub serves only those who prove they can read the file, and clients trus
 
   // A squatter holding the address when the store opens answers the hello without the secret.
   const received: string[] = [];
+  let connections = 0;
   const squatter: Server = createServer((socket) => {
+    connections += 1;
     socket.on('data', (chunk) => {
       received.push(chunk.toString());
       socket.write(`${JSON.stringify({ proof: 'f'.repeat(64), nonce: 'n' })}\n`);
@@ -202,8 +204,11 @@ it('the hub serves only those who prove they can read the file, and clients trus
   const stored = await store.messages.append(newMessage(conversation.id, { id: newId(), text: 'for the file only' }));
   expect(stored).toMatchObject({ created: true, message: { seq: 1 } });
   expect(store.messages.appendRole).toBe('alone');
-  // It got hellos, never a row.
+  // It got hellos, never a row; and ever fewer of them (50, 100, 200… ms apart), not ten a second.
   expect(received.join('')).not.toContain('for the file only');
+  const before = connections;
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(connections - before).toBeLessThanOrEqual(4);
   await new Promise<void>((resolve) => squatter.close(() => resolve()));
   await roleOf(store, 'hub');
 

@@ -101,8 +101,10 @@ export function shareAppends(options: AppendHubOptions): {
   isClient(): boolean;
 } {
   const { net, crypto, address, secret, commitHere, onRole } = options;
-  // After losing the hub: soon, and not all clients at the same moment.
-  const retryDelayMs = () => 50 + Math.random() * 100;
+  // After losing the hub: soon, and not all clients at the same moment. Each attempt in a row that
+  // never got through the handshake (something else holds the address) waits twice as long, up to 5 s.
+  let fruitless = 0;
+  const retryDelayMs = () => Math.min(50 * 2 ** fruitless, 5_000) + Math.random() * 100;
   // A batch is at most a few hundred messages; a longer line is no client of ours.
   const MAX_LINE = 32 * 1024 * 1024;
   type Waiting = { rows: Record<string, unknown>[]; answer: (answer: AppendAnswer) => void };
@@ -205,6 +207,7 @@ export function shareAppends(options: AppendHubOptions): {
         if (!proves('hub', ours, value.proof) || typeof value.nonce !== 'string') return false;
         send(socket, { proof: proof('client', value.nonce) });
         hub = socket;
+        fruitless = 0;
         onRole('client');
         return true;
       }
@@ -218,6 +221,7 @@ export function shareAppends(options: AppendHubOptions): {
     socket.on('close', () => {
       const wasHub = hub === socket;
       if (wasHub) hub = null;
+      else fruitless = Math.min(fruitless + 1, 10);
       commitOrphans();
       if (wasHub) onRole('alone');
       setTimeout(claim, retryDelayMs());
@@ -227,7 +231,10 @@ export function shareAppends(options: AppendHubOptions): {
   /** Becomes the hub if nobody is; otherwise a client of the one who is. */
   const claim = () => {
     const server = net.createServer(serve);
-    server.on('listening', () => onRole('hub'));
+    server.on('listening', () => {
+      fruitless = 0;
+      onRole('hub');
+    });
     server.on('error', (error) => {
       server.close();
       // Taken: another thread is the hub. Anything else (no abstract sockets here): stay alone.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import type { AppendStatements } from './append-thread.js';
+import type { AppendRowResult, AppendStatements } from './append-thread.js';
 
 /** Version of the hub's wire protocol (below); part of the address, like the append statements. */
 const HUB_PROTOCOL = 1;
@@ -28,9 +28,14 @@ export function appendHubOf(
 }
 
 /** A request to append rows in one transaction, and where its answer goes. */
-export type AppendAnswer =
-  | { results: ({ created: boolean; message: Record<string, unknown> } | null)[] }
-  | { error: { code?: string; message: string } };
+/**
+ * What an append thread is to the other processes on its database file: the hub commits for all
+ * of them, a client sends its rows to the hub, and one alone commits its own (no hub reachable
+ * right now, or sharing is off).
+ */
+export type AppendRole = 'hub' | 'client' | 'alone';
+
+export type AppendAnswer = { results: AppendRowResult[] } | { error: { code?: string; message: string } };
 
 /** What the append thread's commits look like to `shareAppends`. */
 export interface AppendHubOptions {
@@ -56,7 +61,7 @@ export interface AppendHubOptions {
   /** Commits rows on this thread's own connection (group-committed with other requests). */
   commitHere(rows: Record<string, unknown>[], answer: (answer: AppendAnswer) => void): void;
   /** Told each time this thread becomes the hub, a client of another process's hub, or neither. */
-  onRole(role: 'hub' | 'client' | 'alone'): void;
+  onRole(role: AppendRole): void;
 }
 
 interface HubSocket {

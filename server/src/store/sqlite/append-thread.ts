@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { type AppendAnswer, shareAppends } from './append-hub.js';
+import { type AppendAnswer, type AppendRole, shareAppends } from './append-hub.js';
 import { startDatabaseWorker, workerFailure } from './database-worker.js';
 import type { MessageRow } from './message-repository.js';
 
@@ -39,17 +39,9 @@ interface Call {
   reject(error: unknown): void;
 }
 
-type Reply =
-  | { id: number; results: AppendRowResult[] }
-  | { id: number; error: { code?: string; message: string } }
-  | { role: AppendRole };
+type Reply = ({ id: number } & AppendAnswer) | { role: AppendRole };
 
-/**
- * What an append thread is to the other processes on its database file (`append-hub.ts`): the
- * hub commits for all of them, a client sends its rows to the hub, and one alone commits its own
- * (no hub reachable right now, or sharing is off).
- */
-export type AppendRole = 'hub' | 'client' | 'alone';
+export type { AppendRole };
 
 /**
  * Runs message appends on a worker thread with its own connection to the database file (issue 6).
@@ -225,10 +217,7 @@ function appendOnThread(
     });
     return { created: true, message, conversation: updated ?? conversation };
   };
-  const commit = db.transaction((rows: Record<string, unknown>[]) => rows.map(appendOne));
-  const commitEach = db.transaction((requests: Record<string, unknown>[][]) =>
-    requests.map((rows) => rows.map(appendOne)),
-  );
+  const commit = db.transaction((requests: Record<string, unknown>[][]) => requests.map((rows) => rows.map(appendOne)));
 
   // Requests that arrive while a commit runs (from this process and, for the hub, from others)
   // wait and then share one transaction: I/O callbacks of a loop turn run before `setImmediate`.
@@ -238,36 +227,27 @@ function appendOnThread(
     const { code, message } = error as { code?: string; message: string };
     return { error: { ...(code === undefined ? {} : { code }), message: String(message) } };
   };
-  const commitOne = (rows: Record<string, unknown>[], answer: Answer) => {
-    let reply: AppendAnswer;
-    try {
-      reply = { results: whenFree(() => commit.immediate(rows)) as never };
-    } catch (error) {
-      reply = failed(error);
-    }
-    answer(reply);
-  };
-  const flush = () => {
-    const batch = waiting;
-    waiting = [];
-    if (batch.length === 1) {
-      commitOne(batch[0]!.rows, batch[0]!.answer);
-      return;
-    }
+  /** Commits the requests in one transaction; each request's rows all or none. */
+  const commitTogether = (batch: typeof waiting) => {
     let results: unknown[][];
     try {
-      results = whenFree(() => commitEach.immediate(batch.map((request) => request.rows)));
+      results = whenFree(() => commit.immediate(batch.map((request) => request.rows)));
     } catch (error) {
       // One request's failure (a duplicate id) must not fail the others: each on its own. But a
       // file that stayed locked past the timeout would be waited for again by each: fail them all.
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        for (const { answer } of batch) answer(failed(error));
-      } else {
-        for (const { rows, answer } of batch) commitOne(rows, answer);
+      const alone = batch.length === 1 || (error as { code?: string }).code === 'SQLITE_BUSY';
+      for (const request of batch) {
+        if (alone) request.answer(failed(error));
+        else commitTogether([request]);
       }
       return;
     }
     for (const [i, { answer }] of batch.entries()) answer({ results: results[i] as never });
+  };
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    commitTogether(batch);
   };
   const commitHere = (rows: Record<string, unknown>[], answer: Answer) => {
     waiting.push({ rows, answer });

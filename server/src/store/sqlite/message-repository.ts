@@ -7,6 +7,7 @@ import type {
   MessageRepository,
 } from '../../domain/conversations/conversation-repository.js';
 import { AftercareError } from '../../domain/errors.js';
+import { appendHubOf } from './append-hub.js';
 import {
   type AppendRole,
   type AppendRow,
@@ -109,8 +110,8 @@ export interface SqliteMessageOptions {
   maxAppendBatch?: number;
   /** Search indexing the append thread runs on a timer (see `SqliteSearchRepository.indexPending`). */
   searchIndex?: SearchIndexJob;
-  /** Where the processes on this file share one writer (`append-hub.ts`); none: this one commits alone. */
-  appendHub?: { address: string; secret: string };
+  /** Whether the processes on this file share one writer (`append-hub.ts`); default: this one commits alone. */
+  shareAppends?: boolean;
 }
 
 /**
@@ -148,7 +149,7 @@ export class SqliteMessageRepository implements MessageRepository {
       busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
       statements: appendStatements,
       ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}),
-      ...(options.appendHub ? { hub: options.appendHub } : {}),
+      ...(options.shareAppends ? { hub: appendHubOf(db, db.name, appendStatements) } : {}),
     });
     const toResult = (result: AppendRowResult): AppendMessageResult | null =>
       result && {

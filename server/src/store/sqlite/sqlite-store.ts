@@ -5,7 +5,6 @@ import type { Store } from '../../domain/store.js';
 import { FileBlobStore } from '../files/file-blob-store.js';
 import { SqliteAgentRepository, SqliteSessionRepository } from './agent-repository.js';
 import { SqliteAlertRepository } from './alert-repository.js';
-import { appendHubOf } from './append-hub.js';
 import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { SqliteAttachmentRepository } from './attachment-repository.js';
 import { SqliteCannedResponseRepository } from './canned-response-repository.js';
@@ -13,7 +12,7 @@ import { CheckpointThread } from './checkpoint-thread.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
 import { SqliteCustomerRepository } from './customer-repository.js';
 import { SqliteFollowUpRepository } from './follow-up-repository.js';
-import { appendStatements, SqliteMessageRepository } from './message-repository.js';
+import { SqliteMessageRepository } from './message-repository.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations.js';
 import { SqliteRatingRepository } from './rating-repository.js';
@@ -83,10 +82,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     // commits, so the indexing never holds this thread and never holds appends for long (a
     // second's worth at once took hundreds of ms at 1,000 messages a second); a failed batch (the
     // file busy) stays pending for the next tick or search.
-    const shareAppends = (options.shareAppends ?? true) && process.platform === 'linux';
     const messages = new SqliteMessageRepository(db, {
       ...(options.maxAppendBatch === undefined ? {} : { maxAppendBatch: options.maxAppendBatch }),
-      ...(shareAppends ? { appendHub: appendHubOf(db, file, appendStatements) } : {}),
+      shareAppends: (options.shareAppends ?? true) && process.platform === 'linux',
       searchIndex: {
         statements: indexBatchStatements,
         batch: INDEX_BATCH,

@@ -27,7 +27,6 @@ export function appendHubOf(
   return { address: `\0aftercare-append-${name}`, secret };
 }
 
-/** A request to append rows in one transaction, and where its answer goes. */
 /**
  * What an append thread is to the other processes on its database file: the hub commits for all
  * of them, a client sends its rows to the hub, and one alone commits its own (no hub reachable
@@ -35,6 +34,7 @@ export function appendHubOf(
  */
 export type AppendRole = 'hub' | 'client' | 'alone';
 
+/** What a request to append rows in one transaction gets back: a result per row, or why none was stored. */
 export type AppendAnswer = { results: AppendRowResult[] } | { error: { code?: string; message: string } };
 
 /** What the append thread's commits look like to `shareAppends`. */

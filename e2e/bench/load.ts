@@ -13,7 +13,7 @@
  *     [--senders 1000] [--agents 20] [--rate 1000] [--seconds 20] [--server-env KEY=VALUE]…
  *     [--server-flag=--cpu-prof]… (with "=": the value starts with dashes) [--server-log FILE (the servers' standard output, e.g. with --trace-gc)]
  *     [--server-entry path/to/other/build/index.js (A/B comparisons)]
- *     [--timeline FILE (each message's send time and first-agent latency, to locate the tail)]
+ *     [--timeline FILE (each message's send time and first-agent latency, to locate the tail; both modes: FILE.one, FILE.two)]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -152,9 +152,9 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
   const heapOf = async () => (await Promise.all(servers.map((server) => server.heapUsed()))).reduce((a, b) => a + b, 0);
   const heapBefore = await heapOf();
 
-  const agentsWorker = startWorker();
+  const agentsWorker = startWorker(timelineFile(mode));
   const sendersWorker = startWorker();
-  const idleWorkers = Array.from({ length: options.idleWorkers }, startWorker);
+  const idleWorkers = Array.from({ length: options.idleWorkers }, () => startWorker());
   const skew = (await clockOffset(agentsWorker)) - (await clockOffset(sendersWorker));
 
   const cookie = await signIn(urls[0]!);
@@ -280,10 +280,20 @@ async function runMode(mode: 'one' | 'two'): Promise<ModeResult> {
   };
 }
 
-function startWorker(): ChildProcess {
+/** `--timeline FILE`: with both modes, `tl.txt` becomes `tl.one.txt` and `tl.two.txt`. */
+function timelineFile(mode: 'one' | 'two'): string | undefined {
+  if (!values.timeline) return undefined;
+  const file = path.resolve(values.timeline);
+  if (modes.length === 1) return file;
+  const extension = path.extname(file);
+  return `${file.slice(0, file.length - extension.length)}.${mode}${extension}`;
+}
+
+/** A client process; the one given a timeline file writes each message's first-agent latency there. */
+function startWorker(timeline?: string): ChildProcess {
   // Inherits tsx's loader flags from this process, so the worker runs from TypeScript source.
   const worker = fork(path.join(import.meta.dirname, 'load-worker.ts'), [], {
-    env: values.timeline ? { ...process.env, LOAD_TIMELINE: path.resolve(values.timeline) } : process.env,
+    env: timeline ? { ...process.env, LOAD_TIMELINE: timeline } : process.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   started.workers.push(worker);

@@ -20,13 +20,13 @@ export interface SearchIndexJob {
 }
 
 /**
- * WAL size (pages) past which the append thread's own commits checkpoint: only a backstop, four
- * times what the checkpoint thread lets the WAL reach at 1,000 messages a second
- * (`checkpoint-thread.ts`), for when its cycles fail or it died. SQLite's default, 1,000 pages,
- * made most commits of two processes on one file also copy pages back and `fsync` the database.
- * See `e2e/bench/README.md`.
+ * WAL size (pages) past which the append thread's own commits checkpoint: only a backstop, ten
+ * times the length at which the checkpoint thread copies the WAL back (`checkpoint-thread.ts`),
+ * for when its cycles fail or it died. At SQLite's default, 1,000 pages, the writers would race
+ * the checkpoint thread: most commits of two processes on one file also copied pages back and
+ * `fsync`ed the database. See `e2e/bench/README.md`.
  */
-export const APPEND_CHECKPOINT_PAGES = 40_000;
+export const APPEND_CHECKPOINT_PAGES = 10_000;
 
 /** A message row to append, its `seq` still to be assigned inside the transaction. */
 export type AppendRow = Omit<MessageRow, 'seq'>;

@@ -2,15 +2,22 @@ import type { Worker } from 'node:worker_threads';
 import { startDatabaseWorker, workerFailure } from './database-worker.js';
 
 /**
- * WAL length (frames, one page each) at which the checkpoint thread copies it back: ~40 MB, about
- * a second at 1,000 messages a second. Longer than SQLite's default (1,000) so that pages every
- * message touches again (index leaves, conversation rows) are written back once per checkpoint
- * rather than many times.
+ * WAL length (frames, one page each) at which the checkpoint thread copies it back: ~4 MB, about a
+ * tenth of a second at 1,000 messages a second (SQLite's own default threshold). Each cycle ends
+ * with the database file's `fsync`, and that write-back shares the disk with every commit's WAL
+ * `fsync`: once the tables are large, a message's index entries land on pages of their own (a
+ * chat's newest leaf in two message indexes), so the pages a cycle writes grow with the time
+ * between cycles, not the bytes in the WAL. At 10,000 frames a cycle wrote ~2,800 pages after two
+ * minutes of traffic (a 30–45 ms `fsync`) and the commits beside it took 15–85 ms; at 1,000 a
+ * cycle writes a few hundred (5–8 ms in all). In 150 s load-bench runs taken in turn with the
+ * 10,000-frame build, two processes on one file had p99 16.9 and 29.2 ms against 34.9 and 43.7,
+ * and their tail stayed flat instead of growing with the run (`e2e/bench/README.md`, "Load",
+ * ninth part).
  */
-export const CHECKPOINT_FRAMES = 10_000;
+export const CHECKPOINT_FRAMES = 1_000;
 
-/** How often the checkpoint thread looks at the WAL's length (a 4-byte read). */
-export const CHECKPOINT_POLL_MS = 50;
+/** How often the checkpoint thread looks at the WAL's length (a 4-byte read): ~1,000 frames is 0.1 s. */
+export const CHECKPOINT_POLL_MS = 10;
 
 /**
  * Longest the last step of a cycle may keep writers waiting for readers of an older snapshot
@@ -28,7 +35,8 @@ const FINISH_BUSY_TIMEOUT_MS = 10;
  * The thread reads the WAL's length from the WAL-index (`-shm`, shared by every connection of
  * every process: see https://www.sqlite.org/walformat.html) and once it reaches
  * `CHECKPOINT_FRAMES` runs a cycle: copy what the WAL holds while writers go on (PASSIVE), copy
- * what they appended meanwhile, then copy the last few frames holding the write lock (FULL). Only
+ * what they appended meanwhile, `fdatasync` the database file, then copy the last few frames
+ * holding the write lock (FULL), whose own `fsync` has little left to write. Only
  * a copy that nobody wrote past lets the next commit start the WAL over, and passive copies alone
  * never got there while commits kept coming; the last step keeps writers out for a few ms instead
  * of the whole copy. With several processes on one file, the first thread to see the WAL full
@@ -91,6 +99,9 @@ function checkpointOnThread(load: (id: string) => unknown, threads: { workerData
   // SQLite's locks, so it may be a moment old: it only decides when to start a cycle.
   const header = Buffer.alloc(4);
   let shm: number | null = null;
+  // Kept open for the thread's life: closing any descriptor of the database file would drop this
+  // process's POSIX locks on it, SQLite's included.
+  let databaseFile: number | null = null;
   const framesInWal = (): number => {
     shm ??= fs.openSync(`${file}-shm`, 'r');
     fs.readSync(shm, header, 0, 4, 16);
@@ -100,6 +111,10 @@ function checkpointOnThread(load: (id: string) => unknown, threads: { workerData
     // Busy: another thread (of this or another process) is copying; it finishes the cycle.
     if (checkpoint('PASSIVE').busy) return;
     checkpoint('PASSIVE');
+    // A passive copy that does not reach the WAL's end leaves its pages unsynced; written back here,
+    // writers go on, instead of in the last step, which holds them.
+    databaseFile ??= fs.openSync(file, 'r+');
+    fs.fdatasyncSync(databaseFile);
     checkpoint('FULL');
   };
   const tick = () => {

@@ -19,7 +19,7 @@ it('a thread that cannot open the database fails every append with the reason, a
   const dir = await mkdtemp(join(tmpdir(), 'aftercare-append-'));
   // A directory is no database: the thread's connection fails to open and the thread ends.
   const statements = { selectConversation: '', selectByClientId: '', insert: '', bumpConversation: '' };
-  const thread = new AppendThread({ file: dir, busyTimeoutMs: 10, statements });
+  const thread = new AppendThread({ file: dir, busyTimeoutMs: 10, walKeepBytes: -1, statements });
   try {
     const failure = { name: 'Error', code: 'SQLITE_CANTOPEN', message: 'SQLITE_CANTOPEN' };
     await expect(thread.commitOne(row)).rejects.toMatchObject(failure);

@@ -62,6 +62,8 @@ export class AppendThread {
   constructor(options: {
     file: string;
     busyTimeoutMs: number;
+    /** `journal_size_limit` of the connection: what the WAL file is cut back to when it starts over. */
+    walKeepBytes: number;
     statements: AppendStatements;
     searchIndex?: SearchIndexJob;
     /** Where and with what secret the processes on this file share one writer; none: commit alone. */
@@ -72,6 +74,7 @@ export class AppendThread {
       {
         file: options.file,
         busyTimeoutMs: options.busyTimeoutMs,
+        walKeepBytes: options.walKeepBytes,
         checkpointPages: APPEND_CHECKPOINT_PAGES,
         statements: options.statements,
         searchIndex: options.searchIndex ?? null,
@@ -163,24 +166,27 @@ function appendOnThread(
     prepare(source: string): Statement;
     transaction<F extends (...args: never[]) => unknown>(run: F): { immediate: F };
   }
-  const { driver, file, busyTimeoutMs, checkpointPages, statements, searchIndex, hub } = threads.workerData as {
-    driver: string;
-    file: string;
-    busyTimeoutMs: number;
-    checkpointPages: number;
-    statements: Record<'selectConversation' | 'selectByClientId' | 'insert' | 'bumpConversation', string>;
-    searchIndex: {
-      statements: Record<'newest' | 'index' | 'forget', string>;
-      intervalMs: number;
-      batch: number;
-    } | null;
-    hub: { address: string; secret: string } | null;
-  };
+  const { driver, file, busyTimeoutMs, walKeepBytes, checkpointPages, statements, searchIndex, hub } =
+    threads.workerData as {
+      driver: string;
+      file: string;
+      busyTimeoutMs: number;
+      walKeepBytes: number;
+      checkpointPages: number;
+      statements: Record<'selectConversation' | 'selectByClientId' | 'insert' | 'bumpConversation', string>;
+      searchIndex: {
+        statements: Record<'newest' | 'index' | 'forget', string>;
+        intervalMs: number;
+        batch: number;
+      } | null;
+      hub: { address: string; secret: string } | null;
+    };
   const Database = load(driver) as new (file: string) => Connection;
   const db = new Database(file);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+  db.pragma(`journal_size_limit = ${walKeepBytes}`);
   // SQLite's own busy handler sleeps 1, 2, 5, 10… up to 100 ms between tries, far longer than
   // another process's commit holds the lock; this thread may block, so it retries itself, briefly.
   db.pragma('busy_timeout = 0');

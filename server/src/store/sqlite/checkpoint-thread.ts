@@ -16,6 +16,16 @@ import { startDatabaseWorker, workerFailure } from './database-worker.js';
  */
 export const CHECKPOINT_FRAMES = 1_000;
 
+/**
+ * Size the WAL file is cut back to when it starts over (`journal_size_limit`, set on every
+ * connection that writes: the first commit after a start-over truncates). SQLite otherwise keeps
+ * the file as long as the longest it ever was: a burst that outran the checkpoints, or a long read
+ * that kept them from finishing, would leave gigabytes on the disk for good. 64 MB is some 16
+ * cycles at `CHECKPOINT_FRAMES`, so in normal running commits reuse the file's blocks (cheaper to
+ * `fsync` than growing it) and the cut never happens.
+ */
+export const WAL_KEEP_BYTES = 64 * 1024 * 1024;
+
 /** How often the checkpoint thread looks at the WAL's length (a 4-byte read): ~1,000 frames is 0.1 s. */
 export const CHECKPOINT_POLL_MS = 10;
 

@@ -147,6 +147,7 @@ export class SqliteMessageRepository implements MessageRepository {
     this.thread = new AppendThread({
       file: db.name,
       busyTimeoutMs: db.pragma('busy_timeout', { simple: true }) as number,
+      walKeepBytes: db.pragma('journal_size_limit', { simple: true }) as number,
       statements: appendStatements,
       ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}),
       ...(options.shareAppends ? { hub: appendHubOf(db, db.name, appendStatements) } : {}),

@@ -1,15 +1,21 @@
+import { statSync } from 'node:fs';
 import { mkdtemp, open as openFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId, newMessage, seedConversation, T0 } from '../contract/fixtures.js';
 import { runStoreContract } from '../store-contract.js';
 import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
+import { WAL_KEEP_BYTES } from './checkpoint-thread.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 /** A store in a fresh temp dir; `reopen` simulates a restart over the same file. */
-async function openTempStore(options: { maxAppendBatch?: number; checkpointFrames?: number } = {}) {
+type TempStoreOptions = { maxAppendBatch?: number; checkpointFrames?: number; walKeepBytes?: number };
+
+async function openTempStore(options: TempStoreOptions = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'aftercare-sqlite-'));
   let store: SqliteStore = openSqliteStore({ dataDir, ...options });
   return {
@@ -36,7 +42,7 @@ runStoreContract('sqlite', async () => {
 
 describe('SQLite store', () => {
   const cleanups: (() => Promise<void>)[] = [];
-  const open = async (options: { maxAppendBatch?: number; checkpointFrames?: number } = {}) => {
+  const open = async (options: TempStoreOptions = {}) => {
     const opened = await openTempStore(options);
     cleanups.push(opened.cleanup);
     return opened;
@@ -55,6 +61,7 @@ describe('SQLite store', () => {
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     // Checkpoints are the checkpoint thread's; this connection's is a backstop (`APPEND_CHECKPOINT_PAGES`).
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(2 * APPEND_CHECKPOINT_PAGES);
+    expect(store.db.pragma('journal_size_limit', { simple: true })).toBe(WAL_KEEP_BYTES);
   });
 
   it('copies the WAL back and starts it over on its own thread while appends keep coming', async () => {
@@ -85,6 +92,37 @@ describe('SQLite store', () => {
     );
     expect(appended).toBeGreaterThan(100);
     expect((await restarts()) - before).toBeGreaterThanOrEqual(3);
+    expect(await store.messages.count(conversation.id)).toBe(appended);
+  });
+
+  it('cuts the WAL file back when it starts over after a read kept it from being copied back', async () => {
+    const keep = 256 * 1024;
+    const { store } = await open({ checkpointFrames: 50, walKeepBytes: keep });
+    const conversation = await seedConversation(store);
+    const walBytes = () => statSync(`${store.file}-wal`).size;
+    let appended = 0;
+    const append = () => store.messages.append(newMessage(conversation.id, { createdAt: T0 + appended++ }));
+
+    // A long read (a report, a backup) holds its snapshot: no copy can reach the WAL's end, so it grows.
+    const reader = new Database(store.file);
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT COUNT(*) FROM messages').get();
+      while (walBytes() < 8 * keep) await append();
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    const grown = walBytes();
+
+    // Once the checkpoint thread copies it all back, the next commit starts the WAL over and cuts it.
+    const deadline = Date.now() + 10_000;
+    while (walBytes() > keep + 64 * 1024) {
+      if (Date.now() > deadline) throw new Error(`the WAL file stayed at ${walBytes()} bytes (it grew to ${grown})`);
+      await append();
+      await sleep(20);
+    }
+    expect(grown).toBeGreaterThanOrEqual(8 * keep);
     expect(await store.messages.count(conversation.id)).toBe(appended);
   });
 

@@ -8,7 +8,7 @@ import { SqliteAlertRepository } from './alert-repository.js';
 import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { SqliteAttachmentRepository } from './attachment-repository.js';
 import { SqliteCannedResponseRepository } from './canned-response-repository.js';
-import { CheckpointThread } from './checkpoint-thread.js';
+import { CheckpointThread, WAL_KEEP_BYTES } from './checkpoint-thread.js';
 import { SqliteConversationRepository } from './conversation-repository.js';
 import { SqliteCustomerRepository } from './customer-repository.js';
 import { SqliteFollowUpRepository } from './follow-up-repository.js';
@@ -40,6 +40,8 @@ export interface SqliteStoreOptions {
   searchIndexIntervalMs?: number;
   /** WAL length (frames) at which it is copied back into the database file; default `CHECKPOINT_FRAMES`. */
   checkpointFrames?: number;
+  /** Size (bytes) the WAL file is cut back to when it starts over; default `WAL_KEEP_BYTES`. */
+  walKeepBytes?: number;
   /**
    * Whether processes on this machine sharing the file commit messages through one writer
    * (`append-hub.ts`); default true where the OS has abstract Unix sockets (Linux).
@@ -77,6 +79,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     // Checkpoints are the checkpoint thread's job (`checkpoint-thread.ts`); this thread serves
     // every socket and checkpoints only as a backstop, after the append thread's.
     db.pragma(`wal_autocheckpoint = ${2 * APPEND_CHECKPOINT_PAGES}`);
+    // The append thread's connection copies this one's (it restarts the WAL most often).
+    db.pragma(`journal_size_limit = ${Math.trunc(options.walKeepBytes ?? WAL_KEEP_BYTES)}`);
     const schemaVersion = migrate(db, migrations);
     // New messages reach the search index in small batches on the append thread, between its
     // commits, so the indexing never holds this thread and never holds appends for long (a

@@ -66,10 +66,14 @@ describe.skipIf(!hasRedisServer())('cluster resync', () => {
     return { socket, drops };
   }
 
-  /** Until `node` counts `count` processes (as its resync's next check will). */
+  /**
+   * Until `node` counts `count` processes (as its resync's next check will). A new process learns
+   * of the others from their answers to its first heartbeat, read off Redis: under a loaded
+   * machine (the whole suite on two cores) that took over the default second.
+   */
   async function waitForCount(node: Node, count: number): Promise<void> {
     const adapter = node.io.of('/visitor').adapter as unknown as { serverCount(): Promise<number> };
-    await expect.poll(() => adapter.serverCount(), { interval: 10 }).toBe(count);
+    await expect.poll(() => adapter.serverCount(), { interval: 10, timeout: 5_000 }).toBe(count);
     await new Promise((resolve) => setTimeout(resolve, 60)); // one check interval
   }
 

@@ -109,8 +109,10 @@ function checkpointOnThread(load: (id: string) => unknown, threads: { workerData
   // SQLite's locks, so it may be a moment old: it only decides when to start a cycle.
   const header = Buffer.alloc(4);
   let shm: number | null = null;
-  // Kept open for the thread's life: closing any descriptor of the database file would drop this
-  // process's POSIX locks on it, SQLite's included.
+  // Neither this nor `shm` is ever closed, not even when the thread ends: closing any descriptor of
+  // a file drops every POSIX lock this process holds on it, those of SQLite's connections included
+  // (another store's on the same file too). So each store opened costs two descriptors for the
+  // process's life; a server opens one.
   let databaseFile: number | null = null;
   const framesInWal = (): number => {
     shm ??= fs.openSync(`${file}-shm`, 'r');

@@ -10,11 +10,11 @@ import { runStoreContract } from '../store-contract.js';
 import { APPEND_CHECKPOINT_PAGES } from './append-thread.js';
 import { WAL_KEEP_BYTES } from './checkpoint-thread.js';
 import { migrations } from './migrations.js';
-import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
+import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+
+type TempStoreOptions = Omit<SqliteStoreOptions, 'dataDir'>;
 
 /** A store in a fresh temp dir; `reopen` simulates a restart over the same file. */
-type TempStoreOptions = { maxAppendBatch?: number; checkpointFrames?: number; walKeepBytes?: number };
-
 async function openTempStore(options: TempStoreOptions = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'aftercare-sqlite-'));
   let store: SqliteStore = openSqliteStore({ dataDir, ...options });
